@@ -1,0 +1,20 @@
+/**
+ * The public entry of shared/: everything client, server and tests use. Pure and deterministic.
+ */
+export { createCluster, restoreCluster, Cluster, parseFieldSelector, SYSTEM_NAMESPACES } from "./sim/cluster.ts";
+export type { ClusterInit, ObjectRef, ListOptions } from "./sim/cluster.ts";
+export type { NodeInit } from "./sim/node-builder.ts";
+export type { ClusterState, ClusterConfig, NodeRuntime } from "./sim/state.ts";
+export { appProfileSchema, normalizeImageRef } from "./sim/apps/profile.ts";
+export type { AppProfile, AppProfileInput } from "./sim/apps/profile.ts";
+export { KINDS, KIND_NAMES, isKind, objectKey } from "./k8s/kinds.ts";
+export type { Kind, KindMap, KubeObject, Stored } from "./k8s/kinds.ts";
+export type { ApiError } from "./k8s/errors.ts";
+export { formatTimestamp, parseTimestamp } from "./k8s/time.ts";
+export { canonicalJSON, hashString } from "./util/canonical.ts";
+export * from "./k8s/schema/meta.ts";
+export * from "./k8s/schema/pod.ts";
+export * from "./k8s/schema/node.ts";
+export * from "./k8s/schema/workloads.ts";
+export * from "./k8s/schema/service.ts";
+export * from "./k8s/schema/misc.ts";
