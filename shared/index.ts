@@ -18,3 +18,24 @@ export * from "./k8s/schema/node.ts";
 export * from "./k8s/schema/workloads.ts";
 export * from "./k8s/schema/service.ts";
 export * from "./k8s/schema/misc.ts";
+export {
+  parseSelector,
+  formatSelector,
+  matchesSelector,
+  compileSelector,
+  labelSelectorAsRequirements,
+  formatLabelSelector,
+  isValidLabelKey,
+  isValidLabelValue,
+} from "./k8s/labels.ts";
+export type { LabelRequirement, LabelSelector, SelectorOperator } from "./k8s/labels.ts";
+export {
+  parseQuantity,
+  parseQuantityMillis,
+  parseQuantityBytes,
+  canonicalizeQuantity,
+  formatCpuMillis,
+  formatBytes,
+} from "./k8s/quantity.ts";
+export { humanDuration, shortHumanDuration } from "./k8s/duration.ts";
+export { cidrsOverlap, cidrContains, parseCIDR, parseIPv4, formatIPv4, nthAddress, splitCIDR } from "./net/cidr.ts";

@@ -1,5 +1,6 @@
 import type { Controller } from "../controller.ts";
 import { namespaceController } from "./namespace.ts";
+import { eventTtlController } from "./event-ttl.ts";
 import { garbageCollector } from "./garbage-collector.ts";
 import { nodeIpamController } from "./node-ipam.ts";
 import { nodeLifecycleController } from "./node-lifecycle.ts";
@@ -32,4 +33,5 @@ export const CONTROLLERS: readonly Controller[] = [
   kubeletController,
   evictionManager,
   endpointSliceController,
+  eventTtlController,
 ];

@@ -71,7 +71,7 @@ describe("matching parsed selectors (TestSelectorMatches, TestEverything)", () =
 
 describe("selectorFromSet (TestSetMatches, TestNilMapIsValid, TestSetIsEmpty)", () => {
   const labelset = { foo: "bar", baz: "blah" };
-  it.each([{}, { foo: "bar" }, { baz: "blah" }, { foo: "bar", baz: "blah" }])("%j matches its superset", (set) => {
+  it.each<Record<string, string>>([{}, { foo: "bar" }, { baz: "blah" }, { foo: "bar", baz: "blah" }])("%j matches its superset", (set) => {
     expect(matchesSelector(selectorFromSet(set), labelset)).toBe(true);
   });
   it("treats a nil or empty set as Everything", () => {

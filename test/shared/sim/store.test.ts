@@ -162,3 +162,19 @@ describe("state", () => {
     expect(a.hash()).not.toBe(h0);
   });
 });
+
+describe("event TTL", () => {
+  it("drops an event an hour after it last happened, keeps one that repeats", () => {
+    const c = createCluster();
+    c.create(cm("app"));
+    const obj = c.get("ConfigMap", "default", "app")!;
+    c.engine.recordEvent(obj, "Normal", "Once", "only once", { component: "test" });
+    c.engine.recordEvent(obj, "Normal", "Again", "repeats", { component: "test" });
+    c.advance(40 * 60_000);
+    c.engine.recordEvent(obj, "Normal", "Again", "repeats", { component: "test" });
+    c.advance(21 * 60_000);
+    expect(c.list("Event").map((e) => e.reason)).toEqual(["Again"]);
+    c.advance(40 * 60_000);
+    expect(c.list("Event")).toEqual([]);
+  });
+});
