@@ -39,3 +39,4 @@ export {
 } from "./k8s/quantity.ts";
 export { humanDuration, shortHumanDuration } from "./k8s/duration.ts";
 export { cidrsOverlap, cidrContains, parseCIDR, parseIPv4, formatIPv4, nthAddress, splitCIDR } from "./net/cidr.ts";
+export { rankForEviction, rankForDiskPressure } from "./sim/kubelet/eviction/rank.ts";

@@ -2,6 +2,7 @@ import type { Kind, KindMap, Stored } from "../k8s/kinds.ts";
 import type { AppProfile } from "./apps/profile.ts";
 import type { RngState } from "./rng.ts";
 import type { PodRuntime } from "./kubelet/runtime.ts";
+import type { NodeEvictionState } from "./kubelet/eviction-manager.ts";
 
 /** A delayed work item: at tick `due`, `key` is added to `controller`'s queue (workqueue.AddAfter). */
 export interface Timer {
@@ -42,6 +43,8 @@ export interface NodeRuntime {
   systemDiskBytes: number;
   /** Pull bandwidth, bytes per simulated second. */
   pullBytesPerSec: number;
+  /** The eviction manager's memory between passes (pressure last observed, next pass due). */
+  eviction?: NodeEvictionState;
 }
 
 /**
