@@ -40,3 +40,4 @@ export {
 export { humanDuration, shortHumanDuration } from "./k8s/duration.ts";
 export { cidrsOverlap, cidrContains, parseCIDR, parseIPv4, formatIPv4, nthAddress, splitCIDR } from "./net/cidr.ts";
 export { rankForEviction, rankForDiskPressure } from "./sim/kubelet/eviction/rank.ts";
+export * from "./k8s/schema/networking.ts";

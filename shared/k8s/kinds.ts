@@ -13,6 +13,7 @@ import {
   type ReplicaSet,
 } from "./schema/workloads.ts";
 import { endpointSliceSchema, serviceSchema, type EndpointSlice, type Service } from "./schema/service.ts";
+import { ingressSchema, networkPolicySchema, type Ingress, type NetworkPolicy } from "./schema/networking.ts";
 import {
   configMapSchema,
   eventSchema,
@@ -41,6 +42,8 @@ export interface KindMap {
   Secret: Secret;
   Event: KubeEvent;
   PriorityClass: PriorityClass;
+  Ingress: Ingress;
+  NetworkPolicy: NetworkPolicy;
 }
 export type Kind = keyof KindMap;
 export type KubeObject = KindMap[Kind];
@@ -95,6 +98,8 @@ export const KINDS: Record<Kind, KindInfo> = {
   Pod: info("Pod", "v1", true, "pods", ["po"], podSchema),
   Service: info("Service", "v1", true, "services", ["svc"], serviceSchema),
   EndpointSlice: info("EndpointSlice", "discovery.k8s.io/v1", true, "endpointslices", [], endpointSliceSchema),
+  Ingress: info("Ingress", "networking.k8s.io/v1", true, "ingresses", ["ing"], ingressSchema),
+  NetworkPolicy: info("NetworkPolicy", "networking.k8s.io/v1", true, "networkpolicies", ["netpol"], networkPolicySchema),
   Event: info("Event", "v1", true, "events", ["ev"], eventSchema),
 };
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];
