@@ -13,6 +13,7 @@ import { Engine } from "./loop.ts";
 import { seedRng } from "./rng.ts";
 import { DEFAULT_CONFIG, type ClusterConfig, type ClusterState, type NodeRuntime } from "./state.ts";
 import { buildNode, type NodeInit } from "./node-builder.ts";
+import { initialNetworkState, type NetworkInit } from "../net/state.ts";
 
 export interface ClusterInit {
   /** Seed of the cluster's random generator (pod name suffixes, uids, load-balancing picks). */
@@ -23,6 +24,8 @@ export interface ClusterInit {
   epoch?: string;
   config?: Partial<ClusterConfig>;
   nodes?: NodeInit[];
+  /** The network underneath the cluster (subnets, firewalls, CNI backend); defaults to one flat node subnet. */
+  network?: NetworkInit;
   /** Extra images for the registry (normalised reference ⇒ behaviour), on top of the defaults. */
   images?: Record<string, AppProfileInput>;
   /** Manifests applied in order after the nodes exist (namespaces are created as needed? no: as given). */
@@ -204,6 +207,7 @@ export function createCluster(init: ClusterInit = {}): Cluster {
     images,
     nodes: {},
     pods: {},
+    network: initialNetworkState(init.network),
     timers: [],
     queues: {},
   };

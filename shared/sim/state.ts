@@ -3,6 +3,7 @@ import type { AppProfile } from "./apps/profile.ts";
 import type { RngState } from "./rng.ts";
 import type { PodRuntime } from "./kubelet/runtime.ts";
 import type { NodeEvictionState } from "./kubelet/eviction-manager.ts";
+import type { NetworkState } from "../net/state.ts";
 
 /** A delayed work item: at tick `due`, `key` is added to `controller`'s queue (workqueue.AddAfter). */
 export interface Timer {
@@ -67,6 +68,8 @@ export interface ClusterState {
   nodes: Record<string, NodeRuntime>;
   /** Kubelet-private state per pod, keyed by pod uid. */
   pods: Record<string, PodRuntime>;
+  /** The network underneath: node subnets, firewalls, CNI and kube-proxy programming, traffic. */
+  network: NetworkState;
   /** Binary min-heap on (due, seq). */
   timers: Timer[];
   /** Controller name ⇒ keys waiting to be synced (deduplicated, FIFO). */
