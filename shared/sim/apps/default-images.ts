@@ -34,6 +34,11 @@ const postgres: AppProfileInput = {
   startupMs: 3000,
   ports: [5432],
   requiresEnv: ["POSTGRES_PASSWORD"],
+  missingEnvLogs: [
+    "Error: Database is uninitialized and superuser password is not specified.",
+    "       You must specify POSTGRES_PASSWORD to a non-empty value for the",
+    '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+  ],
   memory: { startBytes: 40 * Mi },
   cpuMillis: 10,
   logs: { startup: ["PostgreSQL init process complete; ready for start up."], ready: ["LOG:  database system is ready to accept connections"] },

@@ -30,6 +30,11 @@ export const appProfileSchema = z.strictObject({
   exit: z.strictObject({ afterMs: z.number().int().nonnegative(), code: z.number().int() }).optional(),
   /** Environment variables it refuses to start without (exits 1 and logs why). */
   requiresEnv: z.array(z.string()).default([]),
+  /**
+   * Optional (added by the application model): what the process logs when a `requiresEnv`
+   * variable is missing, `{name}` replaced by it. Default: `FATAL: environment variable {name} is not set`.
+   */
+  missingEnvLogs: z.array(z.string()).optional(),
   /** Files that exist in the container (for `exec` probes such as `cat /tmp/healthy`). */
   files: z.array(z.string()).default([]),
   /** Resident memory: `startBytes`, growing `growthBytesPerSec` up to `maxBytes` (a leak if uncapped). */
