@@ -41,3 +41,8 @@ export { humanDuration, shortHumanDuration } from "./k8s/duration.ts";
 export { cidrsOverlap, cidrContains, parseCIDR, parseIPv4, formatIPv4, nthAddress, splitCIDR } from "./net/cidr.ts";
 export { rankForEviction, rankForDiskPressure } from "./sim/kubelet/eviction/rank.ts";
 export * from "./k8s/schema/networking.ts";
+export { defaultObject } from "./k8s/defaults/index.ts";
+export { validateObject, nameRuleFor } from "./k8s/validation/index.ts";
+export { qosClass, type QOSClass } from "./k8s/qos.ts";
+export { formatFieldError, invalid, type FieldError } from "./k8s/errors.ts";
+export { describeDecodeProblems, cannotBeHandled } from "./k8s/decode-errors.ts";

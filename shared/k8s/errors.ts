@@ -44,7 +44,7 @@ export function conflict(message: string): ApiError {
 /** A field error, worded like field.Error.Error(): `spec.replicas: Invalid value: -1: must be greater than or equal to 0`. */
 export interface FieldError {
   field: string;
-  type: "Invalid" | "Required" | "Forbidden" | "NotSupported" | "Duplicate" | "TooLong";
+  type: "Invalid" | "Required" | "Forbidden" | "NotSupported" | "Duplicate" | "TooLong" | "NotFound";
   value?: unknown;
   detail?: string;
 }
@@ -59,6 +59,8 @@ export function formatFieldError(e: FieldError): string {
       return `${e.field}: Duplicate value: ${goValue(e.value)}`;
     case "NotSupported":
       return `${e.field}: Unsupported value: ${goValue(e.value)}${e.detail ? `: ${e.detail}` : ""}`;
+    case "NotFound":
+      return `${e.field}: Not found: ${goValue(e.value)}`;
     case "TooLong":
       return `${e.field}: Too long: ${e.detail ?? ""}`;
     case "Invalid":
@@ -69,6 +71,8 @@ export function formatFieldError(e: FieldError): string {
 /** How field errors print values: strings quoted, maps like Go's %#v (`map[string]string{"app":"web"}`). */
 export function goValue(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);
+  // A value already rendered as Go's %#v would print it (`v1.LabelSelector{...}`).
+  if (v && typeof v === "object" && typeof (v as { goString?: unknown }).goString === "string") return (v as { goString: string }).goString;
   if (v === null || v === undefined) return "null";
   if (typeof v === "object" && !Array.isArray(v)) {
     const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

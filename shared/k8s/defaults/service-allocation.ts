@@ -7,7 +7,7 @@
  */
 import type { FieldError } from "../errors.ts";
 import type { Service } from "../schema/service.ts";
-import { cidrContains, cidrSize, formatIPv4, parseCIDR, parseIPv4 } from "../../net/cidr.ts";
+import { cidrContains, cidrSize, formatIPv4, parseCIDR } from "../../net/cidr.ts";
 
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
@@ -113,12 +113,3 @@ export function allocateServiceAddresses(svc: Service, ctx: AllocationContext): 
   return allocateNodePorts(ip.svc, ctx);
 }
 
-/** Whether `ip` is a well-formed IPv4 address (others are reported by validation). */
-export function isParsableIPv4(ip: string): boolean {
-  try {
-    parseIPv4(ip);
-    return true;
-  } catch {
-    return false;
-  }
-}

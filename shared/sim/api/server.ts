@@ -1,6 +1,7 @@
 import { KINDS, isKind, objectKey, type Kind, type KindMap, type KubeObject, type Stored } from "../../k8s/kinds.ts";
 import { alreadyExists, badRequest, forbidden, invalid, notFound, type ApiError } from "../../k8s/errors.ts";
 import { formatTimestamp } from "../../k8s/time.ts";
+import { canonicalJSON } from "../../util/canonical.ts";
 import { err, ok, type Result } from "../../util/result.ts";
 import type { Engine } from "../loop.ts";
 import { randomSuffix } from "../rng.ts";
@@ -115,6 +116,8 @@ export function updateObject(engine: Engine, input: unknown, defaultNamespace?: 
   if (kind !== "Node" && "status" in old) (body as Record<string, unknown>).status = (old as { status?: unknown }).status;
   const admitted = admit(kind, body, old, engine.store);
   if (!admitted.ok) return admitted;
+  // An update that changes nothing is not written: no new resourceVersion, no controller wake-up.
+  if (sameContent(admitted.value, old)) return ok(old as Stored);
   return ok(engine.store.update(kind, admitted.value as KindMap[typeof kind]) as Stored);
 }
 
@@ -188,6 +191,15 @@ export function deleteObject(engine: Engine, kind: Kind, namespace: string | und
     return ok(updated as Stored);
   }
   return ok(store.remove(kind, key) as Stored);
+}
+
+function sameContent(a: object, b: object): boolean {
+  const strip = (o: object) => {
+    const m = (o as { metadata: Record<string, unknown> }).metadata;
+    const { resourceVersion: _rv, generation: _g, ...meta } = m;
+    return canonicalJSON({ ...o, metadata: meta });
+  };
+  return strip(a) === strip(b);
 }
 
 function orphanDependents(engine: Engine, owner: Stored): void {

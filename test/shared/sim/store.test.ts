@@ -72,7 +72,9 @@ describe("the object store (API server + etcd)", () => {
     const c = createCluster();
     expect(c.apply(cm("app"))).toMatchObject({ ok: true, value: { created: true } });
     const again = c.apply(cm("app"));
-    expect(again).toMatchObject({ ok: true, value: { created: false } });
+    expect(again).toMatchObject({ ok: true, value: { created: false, unchanged: true } });
+    const changed = c.apply(cm("app", { a: "2" }));
+    expect(changed).toMatchObject({ ok: true, value: { created: false, unchanged: false } });
   });
 
   it("deletes at once, then answers NotFound", () => {
