@@ -4,6 +4,8 @@ import type { RngState } from "./rng.ts";
 import type { PodRuntime } from "./kubelet/runtime.ts";
 import type { NodeEvictionState } from "./kubelet/eviction-manager.ts";
 import type { NetworkState } from "../net/state.ts";
+import type { SchedulingQueueState } from "./scheduler/queue.ts";
+import type { ScheduledEviction } from "./controllers/taint-eviction.ts";
 
 /** A delayed work item: at tick `due`, `key` is added to `controller`'s queue (workqueue.AddAfter). */
 export interface Timer {
@@ -70,6 +72,10 @@ export interface ClusterState {
   pods: Record<string, PodRuntime>;
   /** The network underneath: node subnets, firewalls, CNI and kube-proxy programming, traffic. */
   network: NetworkState;
+  /** kube-scheduler's queue (backoff, unschedulable pods, rotating start node). */
+  scheduler?: SchedulingQueueState;
+  /** The taint eviction controller's timed evictions, by pod key. */
+  taintEviction?: Record<string, ScheduledEviction>;
   /** Binary min-heap on (due, seq). */
   timers: Timer[];
   /** Controller name ⇒ keys waiting to be synced (deduplicated, FIFO). */

@@ -37,6 +37,12 @@ export class Store {
   private readonly podsByNode = new Map<string, Set<string>>();
   /** `label=value` ⇒ keys of pods carrying it (services and controllers select pods by label). */
   private readonly podsByLabel = new Map<string, Set<string>>();
+  /**
+   * Controllers' derived indexes and caches for this cluster, by controller name. Controller
+   * objects are shared by every cluster, so per-cluster memory lives here; it is always
+   * rebuildable from the state (a restored cluster starts with it empty).
+   */
+  readonly derived = new Map<string, unknown>();
 
   constructor(
     readonly state: ClusterState,
@@ -115,7 +121,7 @@ export class Store {
         uid: this.newUid(),
         resourceVersion: this.nextResourceVersion(),
         creationTimestamp: formatTimestamp(this.nowMs()),
-        ...(hasSpec(obj) ? { generation: 1 } : {}),
+        ...(hasSpec(obj) && kind !== "Pod" ? { generation: 1 } : {}),
       },
     } as Stored<KindMap[K]>;
     this.put(kind, key, stored, undefined);
@@ -130,8 +136,9 @@ export class Store {
     const key = objectKey(KINDS[kind].namespaced ? obj.metadata.namespace : undefined, obj.metadata.name!);
     const old = this.state.objects[kind][key] as Stored<KindMap[K]> | undefined;
     if (!old) throw new Error(`store: ${kind} ${key} does not exist`);
-    const specChanged = hasSpec(obj) && canonicalJSON(specOf(obj)) !== canonicalJSON(specOf(old));
+    // Pods have no metadata.generation in 1.30, so their (hot) updates skip the spec comparison.
     const oldGen = old.metadata.generation;
+    const specChanged = oldGen !== undefined && hasSpec(obj) && canonicalJSON(specOf(obj)) !== canonicalJSON(specOf(old));
     const stored = {
       ...obj,
       metadata: {

@@ -69,18 +69,16 @@ interface IpamIndex {
 }
 
 /** Derived indexes per store (a cache, never state: it is rebuilt from the objects on demand). */
-const indexes = new WeakMap<Store, IpamIndex>();
-
 function indexFor(store: Store, cfg: ClusterConfig): IpamIndex {
   const configKey = `${cfg.clusterCIDR}/${cfg.nodeCIDRMaskSize}/${cfg.serviceCIDR}`;
-  let ix = indexes.get(store);
+  let ix = store.derived.get("node-ipam") as IpamIndex | undefined;
   if (ix && ix.configKey === configKey) return ix;
   const set = newCidrSet(cfg.clusterCIDR, cfg.nodeCIDRMaskSize);
   const reserved = new Set<number>();
   const svc = blockRange(set, cfg.serviceCIDR);
   if (svc) for (let i = svc[0]; i <= svc[1]; i++) reserved.add(i);
   ix = { configKey, set, reserved, byNode: new Map(), holders: new Map(), waiting: new Set() };
-  indexes.set(store, ix);
+  store.derived.set("node-ipam", ix);
   for (const node of store.list("Node")) track(ix, node.metadata.name, node);
   return ix;
 }

@@ -23,11 +23,9 @@ export interface ScheduledEviction {
 
 /**
  * Scheduled evictions by pod key, kept in the cluster state so a restore continues exactly.
- * Core change requested: declare `taintEviction?: Record<string, ScheduledEviction>` on ClusterState.
  */
 export function scheduledEvictions(state: ClusterState): Record<string, ScheduledEviction> {
-  const s = state as ClusterState & { taintEviction?: Record<string, ScheduledEviction> };
-  return (s.taintEviction ??= {});
+  return (state.taintEviction ??= {});
 }
 
 function noExecuteTaints(node: Node | undefined): Taint[] {

@@ -30,11 +30,9 @@ export interface SchedulingQueueState {
 
 /**
  * Where the scheduler keeps its queue in the state.
- * Core change requested: declare `scheduler?: SchedulingQueueState` on ClusterState.
  */
 export function queueState(state: ClusterState): SchedulingQueueState {
-  const s = state as ClusterState & { scheduler?: SchedulingQueueState };
-  return (s.scheduler ??= { nextStartNodeIndex: 0, seq: 0, pods: {} });
+  return (state.scheduler ??= { nextStartNodeIndex: 0, seq: 0, pods: {} });
 }
 
 /** calculateBackoffDuration: 1s doubled per attempt after the first, at most 10s. */

@@ -22,19 +22,14 @@ interface SchedulerRuntime {
   unschedulable: Set<string>;
 }
 
-/**
- * Derived per cluster (keyed by its store, collected with it): the controller object itself is
- * shared by every cluster, so it must not hold state.
- */
-const runtimes = new WeakMap<Store, SchedulerRuntime>();
 
 function runtime(ctx: SimContext): SchedulerRuntime {
-  let rt = runtimes.get(ctx.store);
+  let rt = ctx.store.derived.get("scheduler") as SchedulerRuntime | undefined;
   if (!rt) {
     const st = queueState(ctx.state);
     rt = { cache: new SchedulerCache(ctx.store), heap: new ActiveHeap(st), unschedulable: new Set() };
     for (const [key, info] of Object.entries(st.pods)) if (info.queue === "unschedulable") rt.unschedulable.add(key);
-    runtimes.set(ctx.store, rt);
+    ctx.store.derived.set("scheduler", rt);
   }
   return rt;
 }

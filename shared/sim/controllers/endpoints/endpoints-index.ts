@@ -29,13 +29,11 @@ export interface EndpointsIndex {
   syncs: Map<string, number>;
 }
 
-const indexes = new WeakMap<Store, EndpointsIndex>();
-
 export function endpointsIndex(store: Store): EndpointsIndex {
-  let ix = indexes.get(store);
+  let ix = store.derived.get("endpointslice") as EndpointsIndex | undefined;
   if (ix) return ix;
   ix = { selectors: new Map(), byAnchor: new Map(), slicesByService: new Map(), locations: new Map(), synced: new Set(), dirty: new Map(), selfWrite: false, syncs: new Map() };
-  indexes.set(store, ix);
+  store.derived.set("endpointslice", ix);
   for (const svc of store.list("Service")) trackService(ix, keyOf(svc), svc);
   for (const slice of store.list("EndpointSlice")) trackSlice(ix, keyOf(slice), undefined, slice);
   return ix;
