@@ -1,6 +1,8 @@
 import type { Pod } from "../../k8s/schema/pod.ts";
 import type { Stored } from "../../k8s/kinds.ts";
+import { cpuMillisAt, memoryBytesAt } from "../apps/process.ts";
 import type { ClusterState } from "../state.ts";
+import { instanceLogLines } from "./logs.ts";
 
 /** What a pod really uses right now (cAdvisor's view): what `kubectl top` and the eviction manager read. */
 export interface PodUsage {
@@ -13,7 +15,27 @@ export interface PodUsage {
   containers: Record<string, { memoryBytes: number; cpuMillis: number }>;
 }
 
-/** Placeholder until the kubelet work lands: the kubelet replaces it with the real accounting. */
-export function podUsage(_state: ClusterState, _pod: Stored<Pod>, _nowMs: number): PodUsage {
-  return { memoryBytes: 0, cpuMillis: 0, diskBytes: 0, containers: {} };
+/**
+ * Usage from the running instances' process plans at `nowMs`. Disk counts the container logs
+ * the kubelet keeps (current and previous instance).
+ *
+ * Simplification: the writable layer and emptyDir contents are not modelled (0 bytes).
+ */
+export function podUsage(state: ClusterState, pod: Stored<Pod>, nowMs: number): PodUsage {
+  const usage: PodUsage = { memoryBytes: 0, cpuMillis: 0, diskBytes: 0, containers: {} };
+  const rt = state.pods[pod.metadata.uid];
+  if (!rt) return usage;
+  for (const crt of [...rt.initContainers, ...rt.containers]) {
+    const cur = crt.current;
+    for (const inst of [cur, crt.previous]) {
+      if (inst) for (const line of instanceLogLines(inst, nowMs)) usage.diskBytes += line.length + 1;
+    }
+    if (!cur || cur.exited || (cur.end && cur.end.atMs <= nowMs)) continue;
+    const runningFor = Math.max(0, nowMs - cur.startedMs);
+    const c = { memoryBytes: memoryBytesAt(cur.plan, runningFor), cpuMillis: cpuMillisAt(cur.plan, runningFor) };
+    usage.containers[crt.name] = c;
+    usage.memoryBytes += c.memoryBytes;
+    usage.cpuMillis += c.cpuMillis;
+  }
+  return usage;
 }
