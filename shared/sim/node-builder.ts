@@ -26,6 +26,8 @@ export interface NodeInit {
   images?: string[];
   /** Pull bandwidth, bytes per simulated second (default 50 MB/s). */
   pullBytesPerSec?: number;
+  /** false: the node is registered but its kubelet is down from the start (it never posts status). */
+  kubeletRunning?: boolean;
 }
 
 const Mi = 1024 * 1024;
@@ -86,7 +88,7 @@ export function buildNode(n: NodeInit, index: number, cfg: ClusterConfig): { nod
     },
   };
   const runtime: NodeRuntime = {
-    kubeletRunning: true,
+    kubeletRunning: n.kubeletRunning ?? true,
     lastHeartbeatMs: 0,
     images: [...(n.images ?? [])],
     systemMemoryBytes: n.systemMemoryBytes ?? 400 * Mi,

@@ -146,7 +146,7 @@ describe("node lifecycle controller", () => {
   });
 
   it("a node that never posted status turns Unknown after the 60 s startup grace period", () => {
-    const c = createCluster({ freeze: true, nodes: [{ name: "new" }] });
+    const c = createCluster({ freeze: true, nodes: [{ name: "new", kubeletRunning: false }] });
     c.advance(59_000);
     expect(ready(c, "new")).toBeUndefined();
     c.advance(10_000);
