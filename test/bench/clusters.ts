@@ -1,4 +1,12 @@
-import { createCluster, type Cluster, type NodeInit } from "../../shared/index.ts";
+import { createCluster, type Cluster, type ClusterInit, type NodeInit } from "../../shared/index.ts";
+
+/**
+ * A /16 cluster CIDR holds only 256 node /24s (kubeadm's 10.244.0.0/16 default): big benchmark
+ * clusters need a larger range, as a real 1,000-node cluster would be configured.
+ */
+export function benchConfig(nodes: number): ClusterInit["config"] {
+  return nodes > 250 ? { clusterCIDR: "10.0.0.0/14" } : undefined;
+}
 
 /** Nodes big enough for `podsPerNode` small pods each (max-pods raised to fit). */
 export function benchNodes(count: number, podsPerNode: number): NodeInit[] {
@@ -54,7 +62,12 @@ export function availableReplicas(c: Cluster, name = "web"): number {
 
 /** A cluster of `nodes` nodes running `pods` ready web pods behind a Service, settled. */
 export function settledCluster(nodes: number, pods: number, seed = 1): { cluster: Cluster; settleSimMs: number } {
-  const cluster = createCluster({ seed, nodes: benchNodes(nodes, Math.ceil(pods / nodes)), objects: [webDeployment(pods), webService()] });
+  const cluster = createCluster({
+    seed,
+    config: benchConfig(nodes),
+    nodes: benchNodes(nodes, Math.ceil(pods / nodes)),
+    objects: [webDeployment(pods), webService()],
+  });
   const start = cluster.elapsedMs;
   const ok = cluster.runUntil((c) => availableReplicas(c) === pods, 30 * 60_000);
   if (!ok) throw new Error(`bench: ${pods} pods did not become available on ${nodes} nodes (got ${availableReplicas(cluster)})`);

@@ -4,7 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { createCluster } from "../../shared/index.ts";
-import { availableReplicas, benchNodes, settledCluster, webDeployment } from "./clusters.ts";
+import { availableReplicas, benchConfig, benchNodes, settledCluster, webDeployment } from "./clusters.ts";
 
 interface Row {
   [column: string]: string;
@@ -47,7 +47,7 @@ function steadyTick(nodes: number, pods: number, goalMs: number): Row {
 }
 
 function scaleUp(nodes: number, pods: number, goalWallMs: number): Row {
-  const cluster = createCluster({ seed: 3, nodes: benchNodes(nodes, Math.ceil(pods / nodes)), objects: [webDeployment(0)] });
+  const cluster = createCluster({ seed: 3, config: benchConfig(nodes), nodes: benchNodes(nodes, Math.ceil(pods / nodes)), objects: [webDeployment(0)] });
   cluster.advance(1000);
   const t0 = performance.now();
   const simStart = cluster.elapsedMs;
