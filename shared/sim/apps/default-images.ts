@@ -1,3 +1,4 @@
+import { NETWORK_IMAGES } from "../../net/images.ts";
 import type { AppProfileInput } from "./profile.ts";
 
 const Mi = 1024 * 1024;
@@ -50,6 +51,7 @@ const postgres: AppProfileInput = {
  * `nginx:1.255` fails to pull, as it would from Docker Hub.
  */
 export const DEFAULT_IMAGES: Record<string, AppProfileInput> = {
+  ...NETWORK_IMAGES,
   "nginx:1.25": nginx,
   "nginx:1.25.3": nginx,
   "nginx:1.26": nginx,

@@ -13,6 +13,8 @@ import { schedulerController } from "../scheduler/scheduler.ts";
 import { kubeletController } from "../kubelet/kubelet.ts";
 import { evictionManager } from "../kubelet/eviction-manager.ts";
 import { endpointSliceController } from "./endpointslice.ts";
+import { cniAgentController } from "./network/cni-agent.ts";
+import { kubeProxyController } from "./network/kube-proxy.ts";
 
 /**
  * The control plane and node agents, in the fixed order they run each tick. The order follows
@@ -33,5 +35,7 @@ export const CONTROLLERS: readonly Controller[] = [
   kubeletController,
   evictionManager,
   endpointSliceController,
+  cniAgentController,
+  kubeProxyController,
   eventTtlController,
 ];

@@ -8,6 +8,7 @@ import type { Stored } from "../../k8s/kinds.ts";
 import type { Node } from "../../k8s/schema/node.ts";
 import type { Pod } from "../../k8s/schema/pod.ts";
 import { cidrSize, formatIPv4, parseCIDR } from "../../net/cidr.ts";
+import { cniSandboxCheck } from "../../net/sandbox-check.ts";
 import type { SimContext } from "../controller.ts";
 import { nodeTotals } from "./node-accounting.ts";
 
@@ -22,10 +23,13 @@ export function nodeInternalIP(node: Stored<Node> | undefined): string | undefin
  * can. The one place that decides: the networking work extends it (CNI agent down, ...).
  * Without a podCIDR, flannel has no subnet.env to read, the most common real cause.
  */
-export function sandboxNetworkError(_ctx: SimContext, _pod: Stored<Pod>, node: Stored<Node>): string | undefined {
+export function sandboxNetworkError(ctx: SimContext, _pod: Stored<Pod>, node: Stored<Node>): string | undefined {
   if (!node.spec?.podCIDR) {
-    return `plugin type="flannel" failed (add): failed to load flannel 'subnet.env' file: open /run/flannel/subnet.env: no such file or directory`;
+    return `plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory`;
   }
+  // The CNI plugin on this node must have been set up by its agent (flannel's subnet.env, calico's config).
+  const cni = cniSandboxCheck(ctx.state, ctx.store, node.metadata.name);
+  if (!cni.ok) return cni.message;
   return undefined;
 }
 
