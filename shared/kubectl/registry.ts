@@ -8,6 +8,7 @@ import { deleteCommand } from "./commands/delete.ts";
 import { describeCommand } from "./commands/describe.ts";
 import { editCommand } from "./commands/edit.ts";
 import { execCommand } from "./commands/exec.ts";
+import { debugCommand } from "./commands/debug.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { exposeCommand } from "./commands/expose.ts";
 import { getCommand } from "./commands/get.ts";
@@ -39,6 +40,7 @@ export const COMMANDS: readonly CommandDef[] = [
   describeCommand,
   logsCommand,
   execCommand,
+  debugCommand,
   authCommand,
   applyCommand,
   patchCommand,
