@@ -42,6 +42,23 @@ export interface ResultRecord {
   finishedAtMs: number;
 }
 
+/** A room that was not ended, with its sessions and their command logs (in application order). */
+export interface UnfinishedRoom {
+  room: RoomRecord;
+  sessions: (SessionRecord & { log: CommandLogEntry[] })[];
+}
+
+/**
+ * Semantics every implementation follows (the contract suite in
+ * test/server/persistence/journal-contract.ts checks them):
+ * - roomCreated on an existing room id replaces its record.
+ * - sessionStarted (re)starts a session with an EMPTY log: a room restored from the journal
+ *   must not call it again for the sessions it restored.
+ * - resultRecorded is keyed by (roomId, sessionId, playerName): recording again replaces.
+ * - unfinishedRooms lists rooms by createdAtMs then roomId, their sessions by sessionId.
+ * - hallOfFame: solved results of the level, best total first, then shortest, then earliest.
+ * - Writes may be buffered, but a read sees every write made before it.
+ */
 export interface RoomJournal {
   roomCreated(room: RoomRecord): Promise<void>;
   roomPhase(roomId: string, phase: RoomRecord["phase"]): Promise<void>;
@@ -53,21 +70,42 @@ export interface RoomJournal {
   resultRecorded(result: ResultRecord): Promise<void>;
   roomEnded(roomId: string): Promise<void>;
   /** Rooms not ended, with their sessions and command logs: what a restarted server restores. */
-  unfinishedRooms(): Promise<{ room: RoomRecord; sessions: (SessionRecord & { log: CommandLogEntry[] })[] }[]>;
+  unfinishedRooms(): Promise<UnfinishedRoom[]>;
   /** Finished results of a room (for exports) and the per-level hall of fame. */
   results(roomId: string): Promise<ResultRecord[]>;
   hallOfFame(levelId: string, limit: number): Promise<ResultRecord[]>;
   close(): Promise<void>;
 }
 
+/**
+ * What the server's health check and graceful shutdown need beyond RoomJournal. Writes of a
+ * durable journal never reject (failures are retried and reported), so rooms may call them
+ * without awaiting.
+ */
+export interface DurableJournal extends RoomJournal {
+  /** Where the data lives, without secrets ("SQLite ./data/crashloop.db"). */
+  readonly description: string;
+  /** Commit everything written so far; rejects if the database refuses. */
+  flush(): Promise<void>;
+  /** Cheap round trip to the database (health checks); rejects when it is unreachable. */
+  ping(): Promise<void>;
+}
+
+export function isDurableJournal(j: RoomJournal): j is DurableJournal {
+  return typeof (j as Partial<DurableJournal>).flush === "function" && typeof (j as Partial<DurableJournal>).ping === "function";
+}
+
+const byHallOfFameRank = (a: ResultRecord, b: ResultRecord) => b.score.total - a.score.total || a.durationMs - b.durationMs || a.finishedAtMs - b.finishedAtMs;
+
 /** In-memory journal: the default for tests; persistence provides the durable ones. */
-export class MemoryJournal implements RoomJournal {
+export class MemoryJournal implements DurableJournal {
+  readonly description = "memory";
   private rooms = new Map<string, RoomRecord>();
   private sessions = new Map<string, SessionRecord & { log: CommandLogEntry[] }>();
   private resultsList: ResultRecord[] = [];
 
   async roomCreated(room: RoomRecord): Promise<void> {
-    this.rooms.set(room.roomId, { ...room });
+    this.rooms.set(room.roomId, structuredClone(room));
   }
   async roomPhase(roomId: string, phase: RoomRecord["phase"]): Promise<void> {
     const r = this.rooms.get(roomId);
@@ -77,31 +115,40 @@ export class MemoryJournal implements RoomJournal {
     this.sessions.set(`${s.roomId}/${s.sessionId}`, { ...s, log: [] });
   }
   async commandApplied(roomId: string, sessionId: string, entry: CommandLogEntry): Promise<void> {
-    this.sessions.get(`${roomId}/${sessionId}`)?.log.push(entry);
+    this.sessions.get(`${roomId}/${sessionId}`)?.log.push({ ...entry });
   }
   async sessionTicked(roomId: string, sessionId: string, tick: number): Promise<void> {
     const s = this.sessions.get(`${roomId}/${sessionId}`);
     if (s) s.tick = tick;
   }
   async resultRecorded(result: ResultRecord): Promise<void> {
-    this.resultsList.push(result);
+    const copy = structuredClone(result);
+    const i = this.resultsList.findIndex((r) => r.roomId === result.roomId && r.sessionId === result.sessionId && r.playerName === result.playerName);
+    if (i >= 0) this.resultsList[i] = copy;
+    else this.resultsList.push(copy);
   }
   async roomEnded(roomId: string): Promise<void> {
     await this.roomPhase(roomId, "ended");
   }
-  async unfinishedRooms() {
+  async unfinishedRooms(): Promise<UnfinishedRoom[]> {
+    const sessions = [...this.sessions.values()].sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
     return [...this.rooms.values()]
       .filter((r) => r.phase !== "ended")
-      .map((room) => ({ room, sessions: [...this.sessions.values()].filter((s) => s.roomId === room.roomId) }));
+      .sort((a, b) => a.createdAtMs - b.createdAtMs || (a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : 0))
+      .map((room) => ({ room: structuredClone(room), sessions: structuredClone(sessions.filter((s) => s.roomId === room.roomId)) }));
   }
   async results(roomId: string): Promise<ResultRecord[]> {
-    return this.resultsList.filter((r) => r.roomId === roomId);
+    return structuredClone(this.resultsList.filter((r) => r.roomId === roomId));
   }
   async hallOfFame(levelId: string, limit: number): Promise<ResultRecord[]> {
-    return this.resultsList
-      .filter((r) => r.levelId === levelId && r.solved)
-      .sort((a, b) => b.score.total - a.score.total || a.durationMs - b.durationMs)
-      .slice(0, limit);
+    return structuredClone(
+      this.resultsList
+        .filter((r) => r.levelId === levelId && r.solved)
+        .sort(byHallOfFameRank)
+        .slice(0, Math.max(0, Math.floor(limit))),
+    );
   }
+  async flush(): Promise<void> {}
+  async ping(): Promise<void> {}
   async close(): Promise<void> {}
 }
