@@ -10,6 +10,7 @@ import { applyFaultLive, applyFaultToBlueprint, type ClusterBlueprint } from "..
 import type { Level } from "../levels/schema.ts";
 import { levelImages, levelManifests } from "../levels/addons.ts";
 import type { NetworkInit } from "../net/state.ts";
+import { configureTraffic } from "../net/traffic/configure.ts";
 
 export function levelBlueprint(level: Level): Result<ClusterBlueprint, string[]> {
   let bp: ClusterBlueprint = {
@@ -46,6 +47,8 @@ export function buildLevelCluster(level: Level, seed: number, opts: { freeze?: b
     objects: bp.value.manifests,
     freeze: opts.freeze,
   });
+  // Users start arriving with the cluster, so the SLO curve shows the incident begin.
+  if (level.cluster.traffic) configureTraffic(cluster, level.cluster.traffic);
   const injected: BuiltCluster["injected"] = [];
   cluster.advance(level.settle.healthySeconds * 1000);
   level.faults.forEach((f, i) => {

@@ -1,4 +1,4 @@
-import { netExecTools } from "../net/tools/index.ts";
+import { podExecTools } from "../net/all-tools.ts";
 /**
  * The extension point for commands `kubectl exec` runs outside the container's own process
  * model — the network tools of the networking issue (curl, wget, nslookup, ping, ip route...).
@@ -18,7 +18,7 @@ export interface ExecToolResult {
 export type ExecTool = (cluster: Cluster, pod: Stored<Pod>, container: string, argv: readonly string[]) => ExecToolResult | undefined;
 
 /** Tools by executable name (`curl`), also matched for absolute paths (`/usr/bin/curl`). */
-export const EXEC_TOOLS: Readonly<Record<string, ExecTool>> = { ...netExecTools };
+export const EXEC_TOOLS: Readonly<Record<string, ExecTool>> = { ...podExecTools };
 
 export function execToolFor(argv0: string, extra?: Readonly<Record<string, ExecTool>>): ExecTool | undefined {
   const base = argv0.split("/").pop() ?? argv0;

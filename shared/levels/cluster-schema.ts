@@ -3,6 +3,7 @@
  * the application images (AppProfile inputs: what a manifest cannot say), the manifests
  * (ordinary Kubernetes YAML, validated by the simulator's own object schemas) and traffic.
  */
+import { trafficSpecSchema } from "../net/traffic/spec.ts";
 import { z } from "zod";
 import { KINDS, isKind } from "../k8s/kinds.ts";
 import { appProfileSchema } from "../sim/apps/profile.ts";
@@ -96,6 +97,6 @@ export const clusterSchema = z.strictObject({
       coreDNS: z.boolean().default(true),
     })
     .optional(),
-  /** The traffic model's entry points and rates: passed through to shared/net untouched. */
-  traffic: z.unknown().optional(),
+  /** Synthetic users at entry points and the calls apps make to each other (shared/net's traffic model). */
+  traffic: trafficSpecSchema.optional(),
 });

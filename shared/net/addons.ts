@@ -1,7 +1,7 @@
 /**
  * The add-ons a kubeadm cluster runs, as the manifests that install them: the CNI (flannel's
  * kube-flannel.yml, or calico-node), kube-proxy (kubeadm's DaemonSet and ConfigMap) and a
- * CoreDNS Deployment + kube-dns Service (placeholder: the DNS model owns its behaviour).
+ * CoreDNS Deployment + kube-dns Service (from the DNS model, dns/addon.ts).
  * Levels and tests apply these so the cluster looks, and breaks, like a real one.
  *
  * Simplification: RBAC objects and ServiceAccounts are left out (not simulated kinds). flannel's
@@ -9,8 +9,9 @@
  * flannel image) is left out: the image's profile cannot both copy and run flanneld; its effect
  * (the CNI config on the node) is modelled by sandbox-check.ts.
  */
+import { coreDnsManifests } from "./dns/addon.ts";
 import { nthAddress } from "./cidr.ts";
-import { CALICO_CNI_IMAGE, CALICO_NODE_IMAGE, COREDNS_IMAGE, FLANNEL_CNI_PLUGIN_IMAGE, FLANNEL_IMAGE, KUBE_PROXY_IMAGE } from "./images.ts";
+import { CALICO_CNI_IMAGE, CALICO_NODE_IMAGE, FLANNEL_CNI_PLUGIN_IMAGE, FLANNEL_IMAGE, KUBE_PROXY_IMAGE } from "./images.ts";
 
 export interface AddonOptions {
   /** Default "flannel". */
@@ -169,49 +170,6 @@ function kubeProxy(o: Required<Pick<AddonOptions, "clusterCIDR">>): object[] {
   ];
 }
 
-/** CoreDNS as kubeadm deploys it; its DNS behaviour belongs to the DNS model. */
-function coreDNS(o: Required<Pick<AddonOptions, "serviceCIDR">>): object[] {
-  const labels = { "k8s-app": "kube-dns" };
-  return [
-    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "coredns", namespace: "kube-system" }, data: { Corefile: ".:53 {\n    errors\n    health {\n       lameduck 5s\n    }\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n       pods insecure\n       fallthrough in-addr.arpa ip6.arpa\n       ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf {\n       max_concurrent 1000\n    }\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n" } },
-    {
-      apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "coredns", namespace: "kube-system", labels },
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: labels },
-        strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1 } },
-        template: {
-          metadata: { labels },
-          spec: {
-            priorityClassName: "system-cluster-critical",
-            serviceAccountName: "coredns",
-            tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }, { key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }],
-            nodeSelector: { "kubernetes.io/os": "linux" },
-            containers: [{
-              name: "coredns", image: COREDNS_IMAGE, args: ["-conf", "/etc/coredns/Corefile"],
-              resources: { limits: { memory: "170Mi" }, requests: { cpu: "100m", memory: "70Mi" } },
-              volumeMounts: [{ name: "config-volume", mountPath: "/etc/coredns", readOnly: true }],
-              ports: [{ containerPort: 53, name: "dns", protocol: "UDP" }, { containerPort: 53, name: "dns-tcp", protocol: "TCP" }, { containerPort: 9153, name: "metrics", protocol: "TCP" }],
-              livenessProbe: { httpGet: { path: "/health", port: 8080 }, initialDelaySeconds: 60, timeoutSeconds: 5, successThreshold: 1, failureThreshold: 5 },
-              readinessProbe: { httpGet: { path: "/ready", port: 8181 } },
-            }],
-            dnsPolicy: "Default",
-            volumes: [{ name: "config-volume", configMap: { name: "coredns", items: [{ key: "Corefile", path: "Corefile" }] } }],
-          },
-        },
-      },
-    },
-    {
-      apiVersion: "v1", kind: "Service", metadata: { name: "kube-dns", namespace: "kube-system", labels: { ...labels, "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS" } },
-      spec: {
-        selector: labels,
-        clusterIP: nthAddress(o.serviceCIDR, 10),
-        ports: [{ name: "dns", port: 53, protocol: "UDP", targetPort: 53 }, { name: "dns-tcp", port: 53, protocol: "TCP", targetPort: 53 }, { name: "metrics", port: 9153, protocol: "TCP", targetPort: 9153 }],
-      },
-    },
-  ];
-}
-
 /** The manifests, in apply order (namespaces and ConfigMaps before the workloads that mount them). */
 export function clusterAddons(options: AddonOptions = {}): object[] {
   const o = { clusterCIDR: "10.244.0.0/16", serviceCIDR: "10.96.0.0/12", ...options };
@@ -220,6 +178,6 @@ export function clusterAddons(options: AddonOptions = {}): object[] {
   if (cni === "flannel") out.push(...flannel(o));
   if (cni === "calico") out.push(...calico(o));
   if (o.kubeProxy !== false) out.push(...kubeProxy(o));
-  if (o.coreDNS !== false) out.push(...coreDNS(o));
+  if (o.coreDNS !== false) out.push(...coreDnsManifests({ serviceCIDR: o.serviceCIDR }));
   return out;
 }

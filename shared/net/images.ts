@@ -11,7 +11,6 @@ export const FLANNEL_CNI_PLUGIN_IMAGE = "docker.io/flannel/flannel-cni-plugin:v1
 export const CALICO_NODE_IMAGE = "docker.io/calico/node:v3.28.1";
 export const CALICO_CNI_IMAGE = "docker.io/calico/cni:v3.28.1";
 export const KUBE_PROXY_IMAGE = "registry.k8s.io/kube-proxy:v1.30.4";
-export const COREDNS_IMAGE = "registry.k8s.io/coredns/coredns:v1.11.1";
 
 const flannel: AppProfileInput = {
   sizeBytes: 30_000_000,
@@ -51,15 +50,5 @@ export const NETWORK_IMAGES: Record<string, AppProfileInput> = {
     memory: { startBytes: 15 * Mi },
     cpuMillis: 2,
     logs: { startup: ['"Using iptables proxy"', '"Starting service config controller"', '"Starting endpoint slice config controller"'] },
-  },
-  /** Placeholder until the DNS model owns it: listens on 53 (dns) and 8080 (/health) / 8181 (/ready). */
-  [COREDNS_IMAGE]: {
-    sizeBytes: 16_000_000,
-    startupMs: 200,
-    ports: [53, 8080, 8181, 9153],
-    http: { "/health": { status: 200, latencyMs: 1 }, "/ready": { status: 200, latencyMs: 1 } },
-    memory: { startBytes: 12 * Mi },
-    cpuMillis: 3,
-    logs: { startup: [".:53", "[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5", "CoreDNS-1.11.1", "linux/amd64, go1.20.7, ae2bbc2"] },
   },
 };

@@ -125,6 +125,8 @@ export interface NetworkState {
   };
   /** `-m recent` entries of sessionAffinity ClientIP: `<SVC chain>|<client IP>` ⇒ endpoint and expiry. */
   affinity: Record<string, { endpoint: string; untilMs: number }>;
+  /** The layers above the packet path (load balancers, upstream DNS, traffic and SLOs): traffic/l7-state.ts. */
+  l7?: import("./traffic/l7-state.ts").L7State;
 }
 
 /** What a level or test may say about the network when creating a cluster. */

@@ -6,7 +6,7 @@
  * command per line, each `kubectl debug node/... -- CMD` runs one command on the node's host
  * network namespace and returns.
  */
-import { NET_TOOLS } from "../../net/tools/index.ts";
+import { ALL_NET_TOOLS } from "../../net/all-tools.ts";
 import { safeEncodeString } from "../../sim/rng.ts";
 import { fnv32a } from "../../util/canonical.ts";
 import type { CommandContext, CommandDef } from "../context.ts";
@@ -27,10 +27,10 @@ function runDebug(ctx: CommandContext): number {
   ctx.warn(`Creating debugging pod node-debugger-${nodeName}-${suffix} with container debugger on node ${nodeName}.`);
   if (command.length === 0) {
     ctx.print("Crashloop runs one command per line here: kubectl debug node/" + nodeName + " -- ip route");
-    ctx.print(`Available on the node: ${Object.keys(NET_TOOLS).sort().join(", ")}`);
+    ctx.print(`Available on the node: ${Object.keys(ALL_NET_TOOLS).sort().join(", ")}`);
     return 0;
   }
-  const tool = NET_TOOLS[command[0]];
+  const tool = ALL_NET_TOOLS[command[0]];
   if (!tool) return ctx.fail(`sh: ${command[0]}: not found`);
   const r = tool(ctx.cluster, { node: nodeName }, command);
   if (r.stdout) ctx.write(r.stdout);

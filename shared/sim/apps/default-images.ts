@@ -1,4 +1,6 @@
 import { NETWORK_IMAGES } from "../../net/images.ts";
+import { COREDNS_IMAGES } from "../../net/dns/addon.ts";
+import { INGRESS_IMAGES } from "../../net/ingress/addon.ts";
 import type { AppProfileInput } from "./profile.ts";
 
 const Mi = 1024 * 1024;
@@ -52,6 +54,8 @@ const postgres: AppProfileInput = {
  */
 export const DEFAULT_IMAGES: Record<string, AppProfileInput> = {
   ...NETWORK_IMAGES,
+  ...COREDNS_IMAGES,
+  ...INGRESS_IMAGES,
   "nginx:1.25": nginx,
   "nginx:1.25.3": nginx,
   "nginx:1.26": nginx,

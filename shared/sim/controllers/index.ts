@@ -15,6 +15,7 @@ import { evictionManager } from "../kubelet/eviction-manager.ts";
 import { endpointSliceController } from "./endpointslice.ts";
 import { cniAgentController } from "./network/cni-agent.ts";
 import { kubeProxyController } from "./network/kube-proxy.ts";
+import { NETWORK_L7_CONTROLLERS } from "./network-l7/index.ts";
 
 /**
  * The control plane and node agents, in the fixed order they run each tick. The order follows
@@ -37,5 +38,6 @@ export const CONTROLLERS: readonly Controller[] = [
   endpointSliceController,
   cniAgentController,
   kubeProxyController,
+  ...NETWORK_L7_CONTROLLERS,
   eventTtlController,
 ];

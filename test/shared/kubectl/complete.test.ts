@@ -6,7 +6,7 @@ describe("completeKubectl offers what may replace the last word", () => {
   const cluster = freshShopCluster();
   it.each([
     ["kubectl g", ["get"]],
-    ["k de", ["delete", "describe"]],
+    ["k de", ["debug", "delete", "describe"]],
     ["kubectl get po", ["po", "pod", "pods"]],
     ["kubectl get deploy -n shop w", ["web"]],
     ["kubectl get -n ", ["default", "kube-node-lease", "kube-public", "kube-system", "shop"]],

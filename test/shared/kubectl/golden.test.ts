@@ -108,7 +108,7 @@ const CASES: [name: string, line: string, stdin?: string][] = [
   ["auth-can-i", "kubectl auth can-i delete pods -n shop"],
   ["explain-pod-containers", "kubectl explain pods.spec.containers"],
   ["exec-ls", "kubectl exec debug -n shop -- ls /"],
-  ["exec-missing-binary", "kubectl exec debug -n shop -- curl web"],
+  ["exec-missing-binary", "kubectl exec debug -n shop -- jq .items"],
   ["version", "kubectl version"],
   ["cluster-info", "kubectl cluster-info"],
   ["api-resources", "kubectl api-resources"],

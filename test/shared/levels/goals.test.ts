@@ -53,8 +53,17 @@ describe("evaluating goals against the cluster", () => {
     expect(evaluateGoal(c, g, base).detail).toBe("service/web was deleted");
   });
 
-  it("reports the goals whose model is not in this build as unavailable", () => {
-    expect(evaluateGoal(webCluster(), goal({ kind: "requestSuccessRate", entry: "ingress/shop", min: 0.99 }))).toMatchObject({ holding: false, unavailable: true });
+  it("dnsResolves asks cluster DNS from a source pod, with its search path", () => {
+    const c = webCluster();
+    expect(evaluateGoal(c, goal({ kind: "dnsResolves", from: { selector: "app=web" }, name: "web" })).holding).toBe(true);
+    expect(evaluateGoal(c, goal({ kind: "dnsResolves", from: { selector: "app=web" }, name: "web.default.svc.cluster.local" })).holding).toBe(true);
+    expect(evaluateGoal(c, goal({ kind: "dnsResolves", from: { selector: "app=web" }, name: "payments" }))).toEqual({ holding: false, detail: "payments: NXDOMAIN" });
+  });
+
+  it("traffic goals name what is missing when no traffic flows", () => {
+    const c = webCluster();
+    expect(evaluateGoal(c, goal({ kind: "requestSuccessRate", entry: "ingress/shop", min: 0.99 }))).toEqual({ holding: false, detail: "no traffic entry point named ingress/shop" });
+    expect(evaluateGoal(c, goal({ kind: "sloBudgetRemaining", min: 0.5 })).holding).toBe(true);
   });
 
   it.each([

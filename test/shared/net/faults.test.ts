@@ -38,7 +38,7 @@ describe("a healthy flannel cluster", () => {
     const c = twoPods();
     const t = traceRoute(c, "default/a", "default/b");
     expect(t.dropped).toBeUndefined();
-    expect(t.hops.map((h) => h.stage)).toEqual(["pod-eth0", "veth", "bridge", "route", "encapsulation", "underlay", "decapsulation", "route", "bridge", "veth", "pod-eth0", "port"]);
+    expect(t.hops.map((h) => h.stage)).toEqual(["pod-eth0", "veth", "bridge", "route", "encapsulation", "underlay", "decapsulation", "route", "bridge", "veth", "pod-eth0", "port", "application"]);
     const cond = c.get("Node", undefined, "node-1")!.status!.conditions!.find((x) => x.type === "NetworkUnavailable");
     expect(cond).toMatchObject({ status: "False", reason: "FlannelIsUp", message: "Flannel is running on this node" });
   });
