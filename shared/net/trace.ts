@@ -322,6 +322,9 @@ function responsePath(w: Walk, serverNode: string): Hop[] {
 function finish(hops: Hop[], _targetPod?: string): TraceResult {
   const i = hops.findIndex((h) => h.dropped);
   if (i >= 0) return { ok: false, hops, dropped: { ...hops[i].dropped!, hopIndex: i } };
-  const last = [...hops].reverse().find((h) => h.stage === "pod-eth0" || h.stage === "port" || h.stage === "deliver" || h.stage === "external");
-  return { ok: true, hops, reached: last ? { ip: last.dst ?? "", pod: last.stage === "pod-eth0" ? last.at : undefined } : undefined };
+  // The arrival is the last hop into a pod, a node or outside; later hops (port, application) happen there.
+  const last = [...hops].reverse().find((h) => h.stage === "pod-eth0" || h.stage === "deliver" || h.stage === "external");
+  if (!last) return { ok: true, hops };
+  const pod = last.stage === "pod-eth0" ? last.at : undefined;
+  return { ok: true, hops, reached: { ip: last.dst ?? "", ...(pod ? { pod } : { node: last.at }) } };
 }

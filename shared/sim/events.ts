@@ -1,6 +1,5 @@
 import { KINDS, objectKey, type Kind, type Stored } from "../k8s/kinds.ts";
 import type { KubeEvent } from "../k8s/schema/misc.ts";
-import { formatTimestamp } from "../k8s/time.ts";
 import type { Store } from "./store.ts";
 
 export interface EventSource {
@@ -41,7 +40,7 @@ export class EventRecorder {
     const kind = (involved as { kind: Kind }).kind;
     const info = KINDS[kind];
     const namespace = involved.metadata.namespace ?? "default";
-    const now = formatTimestamp(this.store.nowMs());
+    const now = this.store.nowTimestamp();
     const involvedObject = {
       kind,
       namespace: info.namespaced ? namespace : undefined,
@@ -60,8 +59,7 @@ export class EventRecorder {
       return;
     }
     // Real names are `<object>.<unix nanos in hex>`; nanos come from the simulated clock.
-    const nanos = BigInt(this.store.nowMs()) * 1_000_000n + BigInt(++this.store.state.seq.event);
-    const name = `${involved.metadata.name}.${nanos.toString(16)}`;
+    const name = `${involved.metadata.name}.${nanosHex(this.store.nowMs(), ++this.store.state.seq.event)}`;
     const event: KubeEvent = {
       apiVersion: "v1",
       kind: "Event",
@@ -81,6 +79,19 @@ export class EventRecorder {
     this.store.create("Event", event);
     this.byAggregate.set(agg, objectKey(namespace, name));
   }
+}
+
+/**
+ * (ms * 1e6 + seq) in hex without BigInt (which is slow): ms = hi * 2^24 + lo, so the value
+ * is (hi * 1e6 + carry) * 2^24 + (lo * 1e6 + seq) mod 2^24, every part exact in a double.
+ */
+export function nanosHex(ms: number, seq: number): string {
+  const hi = Math.floor(ms / 0x1000000);
+  const loPart = (ms % 0x1000000) * 1_000_000 + seq;
+  const carry = Math.floor(loPart / 0x1000000);
+  const high = hi * 1_000_000 + carry;
+  const low = (loPart % 0x1000000).toString(16);
+  return high === 0 ? low : high.toString(16) + low.padStart(6, "0");
 }
 
 function aggregateKey(e: Pick<KubeEvent, "involvedObject" | "reason" | "message" | "source" | "type">): string {

@@ -120,7 +120,7 @@ export class Store {
         ...meta,
         uid: this.newUid(),
         resourceVersion: this.nextResourceVersion(),
-        creationTimestamp: formatTimestamp(this.nowMs()),
+        creationTimestamp: this.nowTimestamp(),
         ...(hasSpec(obj) && kind !== "Pod" ? { generation: 1 } : {}),
       },
     } as Stored<KindMap[K]>;
@@ -180,8 +180,8 @@ export class Store {
   private put<K extends Kind>(kind: K, key: string, obj: Stored<KindMap[K]>, old: Stored<KindMap[K]> | undefined): void {
     if (this.freeze) deepFreeze(obj);
     (this.state.objects[kind] as Record<string, Stored<KindMap[K]>>)[key] = obj;
-    if (old) this.unindex(kind, key, old);
-    this.index(kind, key, obj);
+    if (old) this.reindex(kind, key, old, obj);
+    else this.index(kind, key, obj);
     this.emit({ type: old ? "MODIFIED" : "ADDED", kind, key, object: obj, old });
   }
 
@@ -197,6 +197,38 @@ export class Store {
     if (kind === "Pod") {
       const node = (obj as Stored<KindMap["Pod"]>).spec.nodeName;
       if (node) addTo(this.podsByNode, node, key);
+      for (const [l, v] of Object.entries(m.labels ?? {})) addTo(this.podsByLabel, `${l}=${v}`, key);
+    }
+  }
+
+  /**
+   * An update: only the indexes whose inputs changed (most writes are status writes, which
+   * change none). Same result as unindex(old) + index(obj).
+   */
+  private reindex(kind: Kind, key: string, old: Stored, obj: Stored): void {
+    const m = obj.metadata;
+    const om = old.metadata;
+    if (om.uid !== m.uid) {
+      this.byUid.delete(om.uid);
+      this.byUid.set(m.uid, [kind, key]);
+    }
+    if ((om.namespace ?? "") !== (m.namespace ?? "")) {
+      removeFrom(this.byNamespace.get(kind)!, om.namespace ?? "", key);
+      addTo(this.byNamespace.get(kind)!, m.namespace ?? "", key);
+    }
+    if (om.ownerReferences !== m.ownerReferences) {
+      for (const ref of om.ownerReferences ?? []) removeFrom(this.byOwner, ref.uid, `${kind}\0${key}`);
+      for (const ref of m.ownerReferences ?? []) addTo(this.byOwner, ref.uid, `${kind}\0${key}`);
+    }
+    if (kind !== "Pod") return;
+    const oldNode = (old as Stored<KindMap["Pod"]>).spec.nodeName;
+    const node = (obj as Stored<KindMap["Pod"]>).spec.nodeName;
+    if (oldNode !== node) {
+      if (oldNode) removeFrom(this.podsByNode, oldNode, key);
+      if (node) addTo(this.podsByNode, node, key);
+    }
+    if (om.labels !== m.labels) {
+      for (const [l, v] of Object.entries(om.labels ?? {})) removeFrom(this.podsByLabel, `${l}=${v}`, key);
       for (const [l, v] of Object.entries(m.labels ?? {})) addTo(this.podsByLabel, `${l}=${v}`, key);
     }
   }
@@ -220,14 +252,26 @@ export class Store {
   /** A random (version 4) UUID from the cluster's generator. */
   newUid(): string {
     const rng = this.state.rng;
-    const h = () => nextUint32(rng).toString(16).padStart(8, "0");
-    const a = h();
-    const b = h();
-    const c = h();
-    const d = h();
+    const a = hex8(nextUint32(rng));
+    const b = hex8(nextUint32(rng));
+    const c = hex8(nextUint32(rng));
+    const d = hex8(nextUint32(rng));
     const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16);
     return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }
+
+  /** formatTimestamp(nowMs()), computed once per tick: every write of a tick stamps the same time. */
+  nowTimestamp(): string {
+    const ms = this.nowMs();
+    if (this.lastStamp?.ms !== ms) this.lastStamp = { ms, text: formatTimestamp(ms) };
+    return this.lastStamp.text;
+  }
+
+  private lastStamp: { ms: number; text: string } | undefined;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, "0");
 }
 
 function hasSpec(obj: object): boolean {

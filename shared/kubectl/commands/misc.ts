@@ -151,11 +151,3 @@ export const optionsCommand: CommandDef = {
   run: (ctx) => (ctx.write(optionsHelp()), 0),
 };
 
-export const traceCommand: CommandDef = {
-  name: "trace",
-  group: "Crashloop Extras (not part of real kubectl)",
-  short: "Trace a packet through Services, kube-proxy rules and the CNI (Crashloop only)",
-  use: "kubectl trace (POD | TYPE/NAME) --to HOST:PORT [options]",
-  flags: [{ name: "to", type: "string", usage: "Destination (Service name, IP or host:port)" }],
-  run: (ctx) => ctx.fail("packet tracing arrives with the networking model"),
-};

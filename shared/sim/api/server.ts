@@ -62,8 +62,11 @@ function checkNamespace(engine: Engine, kind: Kind, namespace: string | undefine
   return undefined;
 }
 
+/** What createObject runs between decoding and storage: admission (admission.ts), or a cache of it. */
+export type Admitter = (kind: Kind, body: unknown) => Result<KubeObject, ApiError>;
+
 /** POST: create a new object (generateName honoured). */
-export function createObject(engine: Engine, input: unknown, defaultNamespace?: string): Result<Stored, ApiError> {
+export function createObject(engine: Engine, input: unknown, defaultNamespace?: string, admitter?: Admitter): Result<Stored, ApiError> {
   const d = decode(input, defaultNamespace);
   if (!d.ok) return d;
   const { kind, namespace } = d.value;
@@ -79,7 +82,7 @@ export function createObject(engine: Engine, input: unknown, defaultNamespace?: 
   const body = { ...d.value.object, metadata: { ...d.value.object.metadata, name } as Record<string, unknown> };
   // Server-owned metadata a client may not set on create.
   for (const f of ["uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp"]) delete body.metadata[f];
-  const admitted = admit(kind, body, undefined, engine.store);
+  const admitted = admitter ? admitter(kind, body) : admit(kind, body, undefined, engine.store);
   if (!admitted.ok) return admitted;
   return ok(engine.store.create(kind, admitted.value as KindMap[typeof kind]) as Stored);
 }

@@ -8,9 +8,17 @@ import { canonicalJSON } from "../../util/canonical.ts";
 import type { ApiError } from "../../k8s/errors.ts";
 import type { Controller, SimContext } from "../controller.ts";
 import { getPodsToDelete } from "./workloads/active-pods.ts";
-import { claimPods, controllerKeyOf, getControllerOf } from "./workloads/controller-ref.ts";
+import { byName, controllerKeyOf, findOrphans, getControllerOf, newControllerRef } from "./workloads/controller-ref.ts";
 import { BURST_REPLICAS, createPodFromTemplate, deletePod, slowStartBatch, type PodOwner } from "./workloads/pod-control.ts";
-import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable } from "./workloads/pod-state.ts";
+import {
+  activePods,
+  applyDirty,
+  forgetReplicaSet,
+  notePodChange,
+  refreshAvailability,
+  replicaSetPods,
+  type ReplicaSetPods,
+} from "./workloads/replicaset-pods.ts";
 
 const NAME = "replicaset";
 const COMPONENT = "replicaset-controller";
@@ -24,14 +32,18 @@ const RETRY_AFTER_FAILURE_MS = 10_000;
  * The ReplicaSet controller (pkg/controller/replicaset/replica_set.go): keeps `spec.replicas`
  * active pods matching the selector, adopting matching orphans and releasing pods whose labels
  * changed; at most 500 creations or deletions per sync; deletes in the ActivePods order.
+ * The counts come from a pod index kept up to date by the Pod watch (replicaset-pods.ts), so
+ * a sync costs O(pods changed since the last one); pods are ranked only when scaling down.
  */
 export const replicaSetController: Controller = {
   name: NAME,
   watches: {
     ReplicaSet: (ev, ctx) => {
       if (ev.type !== "DELETED") ctx.enqueue(NAME, ev.key);
+      else forgetReplicaSet(ctx.store, ev.key);
     },
     Pod: (ev, ctx) => {
+      notePodChange(ctx.store, ev);
       const pod = ev.object as Stored<Pod>;
       const old = ev.old as Stored<Pod> | undefined;
       const owner = controllerKeyOf(pod, "ReplicaSet");
@@ -46,16 +58,47 @@ export const replicaSetController: Controller = {
   },
   sync(key, ctx) {
     const rs = ctx.store.get("ReplicaSet", key);
-    if (!rs) return;
-    const pods = claimPods(ctx, rs, "ReplicaSet", rs.spec.selector);
-    const active = pods.filter(isPodActive);
-    const manageError = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, active);
+    if (!rs) {
+      forgetReplicaSet(ctx.store, key);
+      return;
+    }
+    const nowMs = ctx.nowMs();
+    const pods = claimReplicaSetPods(ctx, rs, key, nowMs);
     // Like the real controller, status counts the pods seen before this sync's creates and
     // deletes; their watch events bring the ReplicaSet back for the next count.
-    writeStatus(ctx, key, rs, active, manageError);
+    const nextAvailableMs = refreshAvailability(ctx.store, pods, nowMs);
+    const counts = { active: pods.active, fullyLabeled: pods.fullyLabeled, ready: pods.ready, available: pods.available };
+    const manageError = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, pods);
+    writeStatus(ctx, key, rs, counts, nextAvailableMs, manageError);
     if (manageError) ctx.enqueueAfter(NAME, key, RETRY_AFTER_FAILURE_MS);
   },
 };
+
+/**
+ * claimPods for a ReplicaSet, incrementally (see replicaset-pods.ts): release owned pods whose
+ * labels stopped matching and adopt matching orphans, both in name order, then bring the
+ * counts up to date.
+ */
+function claimReplicaSetPods(ctx: SimContext, rs: Stored<ReplicaSet>, key: string, nowMs: number): ReplicaSetPods {
+  const store = ctx.store;
+  const pods = replicaSetPods(store, key, rs);
+  const uid = rs.metadata.uid;
+  for (const pod of applyDirty(store, pods, nowMs).sort(byName)) {
+    // Release: the labels changed, the pod is no longer ours (it becomes an orphan).
+    const owners = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+    store.update("Pod", { ...pod, metadata: { ...pod.metadata, ownerReferences: owners.length ? owners : undefined } });
+  }
+  if (!pods.deleting) {
+    for (const pod of findOrphans(ctx, rs, rs.spec.selector, pods.ownedMatching, pods.matches)) {
+      store.update("Pod", {
+        ...pod,
+        metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs, "ReplicaSet")] },
+      });
+    }
+  }
+  applyDirty(store, pods, nowMs);
+  return pods;
+}
 
 function enqueueMatchingReplicaSets(ctx: SimContext, pod: Stored<Pod>): void {
   const ns = pod.metadata.namespace ?? "default";
@@ -66,9 +109,9 @@ function enqueueMatchingReplicaSets(ctx: SimContext, pod: Stored<Pod>): void {
 }
 
 /** manageReplicas: create or delete (at most burstReplicas) pods; the first API error, if any. */
-function manageReplicas(ctx: SimContext, rs: Stored<ReplicaSet>, active: Stored<Pod>[]): ApiError | undefined {
+function manageReplicas(ctx: SimContext, rs: Stored<ReplicaSet>, pods: ReplicaSetPods): ApiError | undefined {
   const want = rs.spec.replicas ?? 1;
-  const diff = active.length - want;
+  const diff = pods.active - want;
   const owner: PodOwner = { owner: rs, kind: "ReplicaSet", component: COMPONENT };
   if (diff < 0) {
     const template = rs.spec.template;
@@ -81,6 +124,7 @@ function manageReplicas(ctx: SimContext, rs: Stored<ReplicaSet>, active: Stored<
   }
   if (diff > 0) {
     const n = Math.min(diff, BURST_REPLICAS);
+    const active = activePods(ctx.store, pods);
     const toDelete = getPodsToDelete(active, relatedPods(ctx, rs, active), n, ctx.nowMs());
     let firstError: ApiError | undefined;
     for (const pod of toDelete) firstError ??= deletePod(ctx, owner, pod);
@@ -106,40 +150,44 @@ function relatedPods(ctx: SimContext, rs: Stored<ReplicaSet>, own: Stored<Pod>[]
   return out;
 }
 
-function writeStatus(ctx: SimContext, key: string, rs: Stored<ReplicaSet>, active: Stored<Pod>[], manageError: ApiError | undefined): void {
+interface PodCounts {
+  active: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+function writeStatus(
+  ctx: SimContext,
+  key: string,
+  rs: Stored<ReplicaSet>,
+  counts: PodCounts,
+  nextAvailableMs: number | undefined,
+  manageError: ApiError | undefined,
+): void {
   const nowMs = ctx.nowMs();
-  const minReady = rs.spec.minReadySeconds ?? 0;
-  const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  let nextAvailableMs: number | undefined;
-  for (const pod of active) {
-    const labels = pod.metadata.labels ?? {};
-    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
-    if (!isPodReady(pod)) continue;
-    ready++;
-    if (isPodAvailable(pod, minReady, nowMs)) available++;
-    else {
-      const wait = msUntilAvailable(pod, minReady, nowMs);
-      if (wait !== undefined) nextAvailableMs = Math.min(nextAvailableMs ?? wait, wait);
-    }
-  }
   const status: ReplicaSetStatus = {
-    replicas: active.length,
-    fullyLabeledReplicas: fullyLabeled,
-    readyReplicas: ready,
-    availableReplicas: available,
+    replicas: counts.active,
+    fullyLabeledReplicas: counts.fullyLabeled,
+    readyReplicas: counts.ready,
+    availableReplicas: counts.available,
     observedGeneration: rs.metadata.generation,
-    conditions: replicaFailureConditions(rs, manageError, active.length, nowMs),
+    conditions: replicaFailureConditions(rs, manageError, counts.active, nowMs),
   };
   if (!status.conditions) delete status.conditions;
   // Go's omitempty drops zero counts from the stored status.
   for (const f of ["fullyLabeledReplicas", "readyReplicas", "availableReplicas"] as const) if (status[f] === 0) delete status[f];
   const current = ctx.store.get("ReplicaSet", key);
-  if (current && canonicalJSON(current.status) !== canonicalJSON(status)) ctx.store.updateStatus("ReplicaSet", key, status);
+  if (current && !sameStatus(current.status, status)) ctx.store.updateStatus("ReplicaSet", key, status);
   // A ready pod becomes available once minReadySeconds have passed: look again then.
   if (nextAvailableMs !== undefined) ctx.enqueueAfter(NAME, key, nextAvailableMs);
+}
+
+/** Counts first (what changes while pods come and go), then the whole status. */
+function sameStatus(a: ReplicaSetStatus | undefined, b: ReplicaSetStatus): boolean {
+  if (!a) return false;
+  if (a.replicas !== b.replicas || a.readyReplicas !== b.readyReplicas || a.availableReplicas !== b.availableReplicas) return false;
+  return canonicalJSON(a) === canonicalJSON(b);
 }
 
 /** The ReplicaFailure condition: set on a failed create/delete, removed once a sync succeeds. */

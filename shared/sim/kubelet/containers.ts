@@ -157,7 +157,7 @@ export function startContainer(env: SyncEnv, c: Container, crt: ContainerRuntime
     end: failedToStart ? { atMs: nowMs, exitCode: 128, reason: "StartError", message: failedToStart } : plannedEnd(c, plan, nowMs),
     exited: !!failedToStart,
     started: !failedToStart && !c.startupProbe,
-    probes: crt.isInit || failedToStart ? {} : newProbeWorkers(c, nowMs),
+    probes: crt.isInit || failedToStart ? {} : newProbeWorkers(c, nowMs, pod.metadata.uid),
   };
   if (failedToStart) ctx.recordEvent(pod, "Warning", "Failed", `Error: ${failedToStart}`, source(env), fieldPath);
   else ctx.recordEvent(pod, "Normal", "Started", `Started container ${c.name}`, source(env), fieldPath);

@@ -6,6 +6,7 @@ import { formatTimestamp } from "../../k8s/time.ts";
 import type { Controller, SimContext } from "../controller.ts";
 import type { NodeRuntime } from "../state.ts";
 import { podUsage } from "./usage.ts";
+import { fnv32a } from "../../util/canonical.ts";
 import { EVICTED_REASON } from "./eviction/message.ts";
 import { applyPressureConditions } from "./eviction/node-conditions.ts";
 import { hardThresholds, observeNode } from "./eviction/signals.ts";
@@ -42,7 +43,7 @@ export const evictionManager: Controller = {
   name: NAME,
   watches: {
     Node: (ev, ctx) => {
-      if (ev.type === "ADDED") ctx.enqueue(NAME, nodeKey(ev.object.metadata.name));
+      if (ev.type === "ADDED") ctx.enqueueAfter(NAME, nodeKey(ev.object.metadata.name), monitoringPhaseMs(ev.object.metadata.name));
     },
   },
   sync(key, ctx) {
@@ -60,6 +61,16 @@ export const evictionManager: Controller = {
     ctx.enqueueAfter(NAME, key, delay);
   },
 };
+
+/**
+ * When in its 10 s period a node's monitoring loop runs. Real kubelets start at different
+ * times, so their eviction passes (each one reads the usage of every pod of its node) are
+ * spread over the period; nodes registered together here would otherwise all pass on the same
+ * tick. A hash of the node name, so it is deterministic and survives a restore.
+ */
+export function monitoringPhaseMs(nodeName: string): number {
+  return fnv32a(`eviction/${nodeName}`) % EVICTION_MONITORING_PERIOD_MS;
+}
 
 /** One synchronize pass on one node; true when a pod was evicted. */
 function runPass(ctx: SimContext, node: Stored<Node>, rt: RuntimeWithEviction, st: NodeEvictionState): boolean {

@@ -7,14 +7,24 @@
  * liveness or startup failure puts the worker on hold until a new container appears, and the
  * kubelet kills the container. Every failed probe records a Warning `Unhealthy` event.
  *
- * Simplification: a real worker starts on a random jitter inside the first period when the
- * kubelet restarts, and otherwise probes when it is created; here the first probe runs exactly
- * initialDelaySeconds after the container started, then every periodSeconds (deterministic).
+ * Probe timing: a real worker probes on a ticker of periodSeconds whose phase is set when the
+ * worker starts, after "a random portion of tickerPeriod" when the kubelet has just started
+ * (worker.go run: "If kubelet restarted the probes could be started in rapid succession").
+ * Here every worker gets that jitter, in [0, periodSeconds): the first probe runs at
+ * initialDelaySeconds + jitter after the container started, then every periodSeconds. The
+ * jitter is a hash of (pod uid, container, probe type), not a draw from the cluster's random
+ * generator, so it is deterministic, the same for every restart of the container (the real
+ * worker, and its ticker, outlive container restarts), and spreads the probes of pods that
+ * started together over the whole period instead of all on one tick.
+ * Simplification: no manual trigger of the readiness probe when the container starts
+ * (prober_manager UpdatePodStatus), so a pod is ready up to one period later than on a real
+ * node, and the kubelet probes whether or not it has just started.
  */
 import type { Stored } from "../../k8s/kinds.ts";
 import type { Container, Pod, Probe } from "../../k8s/schema/pod.ts";
 import { probeEventMessage, runProbe } from "../apps/process.ts";
 import type { SimContext } from "../controller.ts";
+import { fnv32a } from "../../util/canonical.ts";
 import type { ContainerInstance, ProbeResult, ProbeType, ProbeWorker } from "./runtime.ts";
 
 const ORDER: ProbeType[] = ["startup", "liveness", "readiness"];
@@ -23,6 +33,16 @@ const LABEL: Record<ProbeType, "Startup" | "Liveness" | "Readiness"> = { startup
 
 /** API defaulting of a probe (pkg/apis/core/v1/defaults.go SetDefaults_Probe). */
 export function defaultProbe(p: Probe): Required<Pick<Probe, "initialDelaySeconds" | "timeoutSeconds" | "periodSeconds" | "successThreshold" | "failureThreshold">> & Probe {
+  // Stored pods come defaulted by the API server: nothing to fill in, no copy (the prober's hot path).
+  if (
+    p.initialDelaySeconds !== undefined &&
+    p.timeoutSeconds !== undefined &&
+    p.periodSeconds !== undefined &&
+    p.successThreshold !== undefined &&
+    p.failureThreshold !== undefined
+  ) {
+    return p as Required<Pick<Probe, "initialDelaySeconds" | "timeoutSeconds" | "periodSeconds" | "successThreshold" | "failureThreshold">> & Probe;
+  }
   return {
     ...p,
     initialDelaySeconds: p.initialDelaySeconds ?? 0,
@@ -37,16 +57,31 @@ export function probeOf(c: Container, t: ProbeType): Probe | undefined {
   return t === "startup" ? c.startupProbe : t === "liveness" ? c.livenessProbe : c.readinessProbe;
 }
 
-/** Workers for a container instance that started at `startedMs`. */
-export function newProbeWorkers(c: Container, startedMs: number): Partial<Record<ProbeType, ProbeWorker>> {
+/**
+ * Workers for a container instance of pod `podUid` that started at `startedMs`. Without a pod
+ * uid (unit tests of the worker alone) there is no jitter.
+ */
+export function newProbeWorkers(c: Container, startedMs: number, podUid?: string): Partial<Record<ProbeType, ProbeWorker>> {
   const out: Partial<Record<ProbeType, ProbeWorker>> = {};
   for (const t of ORDER) {
     const p = probeOf(c, t);
     if (!p) continue;
     const d = defaultProbe(p);
-    out[t] = { result: INITIAL[t], lastResult: "Unknown", run: 0, nextMs: startedMs + d.initialDelaySeconds * 1000, onHold: false };
+    const jitterMs = podUid === undefined ? 0 : probeJitterMs(podUid, c.name, t, d.periodSeconds);
+    out[t] = { result: INITIAL[t], lastResult: "Unknown", run: 0, nextMs: startedMs + d.initialDelaySeconds * 1000 + jitterMs, onHold: false };
   }
   return out;
+}
+
+/** The worker's start jitter, whole ms in [0, periodSeconds): a hash of who it probes, not a random draw. */
+export function probeJitterMs(podUid: string, container: string, type: ProbeType, periodSeconds: number): number {
+  const periodMs = Math.max(1, periodSeconds) * 1000;
+  // fnv32a, then murmur3's finaliser so the low digits are as well spread as the high ones.
+  let h = fnv32a(`${podUid}/${container}/${type}`);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h % periodMs;
 }
 
 /** Status readiness: running, started, and the readiness result Success (or no readiness probe). */

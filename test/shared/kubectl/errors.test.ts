@@ -32,7 +32,7 @@ describe("kubectl errors are kubectl's words", () => {
     ["kubectl apply -f web.yaml", 'error: the path "web.yaml" does not exist\n'],
     ["kubectl taint nodes node-1 bad:NoWhere", "error: invalid taint effect: NoWhere, unsupported taint effect\n"],
     ["kubectl rollout undo deploy/web -n shop", 'error: no rollout history found for deployment "web"\n'],
-    ["kubectl trace web", "error: packet tracing arrives with the networking model\n"],
+    ["kubectl trace web", "error: expected 'trace (POD | node/NAME) --to (svc/NAME | POD | node/NAME | IP)[:PORT] [--port N]'\nSee 'kubectl trace -h' for help and examples\n"],
     ["kubectl get po 'unterminated", "bash: unexpected EOF while looking for matching `''\n"],
     ["kubectl get po -n shop | awk '{print $1}'", "bash: awk: command not found\n"],
   ])("%s", (line, stderr) => {

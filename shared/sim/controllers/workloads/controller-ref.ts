@@ -45,7 +45,6 @@ function candidateSet(store: Store, selector: LabelSelectorObject | undefined): 
  */
 export function claimPods(ctx: SimContext, owner: Stored, kind: Kind, selector: LabelSelectorObject | undefined): Stored<Pod>[] {
   const store = ctx.store;
-  const ns = owner.metadata.namespace ?? "default";
   const matches: LabelMatcher = compileSelector(selector ?? null);
   const uid = owner.metadata.uid;
   const ownerDeleting = !!owner.metadata.deletionTimestamp;
@@ -68,18 +67,7 @@ export function claimPods(ctx: SimContext, owner: Stored, kind: Kind, selector: 
     store.update("Pod", { ...pod, metadata: { ...pod.metadata, ownerReferences: owners.length ? owners : undefined } });
   }
   if (ownerDeleting) return claimed;
-  const candidates = candidateSet(store, selector);
-  // Every owned matching pod is in the candidate set: equal sizes mean there is no orphan.
-  if (candidates && candidates.size === ownedMatching) return claimed;
-  const orphans: Stored<Pod>[] = [];
-  const prefix = `${ns}/`;
-  for (const key of candidates ?? store.namespaceKeys("Pod", ns)) {
-    if (!key.startsWith(prefix)) continue;
-    const pod = store.get("Pod", key);
-    if (!pod || getControllerOf(pod) || pod.metadata.deletionTimestamp || !matches(pod.metadata.labels)) continue;
-    orphans.push(pod);
-  }
-  for (const pod of orphans.sort(byName)) {
+  for (const pod of findOrphans(ctx, owner, selector, ownedMatching, matches)) {
     claimed.push(
       store.update("Pod", {
         ...pod,
@@ -88,6 +76,35 @@ export function claimPods(ctx: SimContext, owner: Stored, kind: Kind, selector: 
     );
   }
   return claimed;
+}
+
+/**
+ * The orphans `owner` would adopt: pods of its namespace without a controllerRef, not being
+ * deleted, that its selector matches; in name order. `ownedMatching` (how many pods it owns
+ * that match) makes the common case O(1): when the smallest label-index set that holds every
+ * match is exactly that big, there is no orphan.
+ */
+export function findOrphans(
+  ctx: SimContext,
+  owner: Stored,
+  selector: LabelSelectorObject | undefined,
+  ownedMatching: number,
+  matches: LabelMatcher,
+): Stored<Pod>[] {
+  const store = ctx.store;
+  const candidates = candidateSet(store, selector);
+  // Every owned matching pod is in the candidate set: equal sizes mean there is no orphan.
+  if (candidates && candidates.size === ownedMatching) return [];
+  const ns = owner.metadata.namespace ?? "default";
+  const orphans: Stored<Pod>[] = [];
+  const prefix = `${ns}/`;
+  for (const key of candidates ?? store.namespaceKeys("Pod", ns)) {
+    if (!key.startsWith(prefix)) continue;
+    const pod = store.get("Pod", key);
+    if (!pod || getControllerOf(pod) || pod.metadata.deletionTimestamp || !matches(pod.metadata.labels)) continue;
+    orphans.push(pod);
+  }
+  return orphans.sort(byName);
 }
 
 export function byName(a: Stored, b: Stored): number {

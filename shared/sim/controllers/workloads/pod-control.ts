@@ -3,6 +3,7 @@ import type { ApiError } from "../../../k8s/errors.ts";
 import type { Pod, PodTemplateSpec } from "../../../k8s/schema/pod.ts";
 import type { Result } from "../../../util/result.ts";
 import { createObject, deleteObject } from "../../api/server.ts";
+import { templateAdmitter } from "../../api/template-admission.ts";
 import type { SimContext } from "../../controller.ts";
 import type { Engine } from "../../loop.ts";
 import { randomSuffix } from "../../rng.ts";
@@ -53,8 +54,10 @@ export function createPodFromTemplate(
     },
     spec: template.spec,
   };
+  // Pods made from the template as it is differ only in their name: admission is cached.
+  const admitter = mutate ? undefined : templateAdmitter(ctx.store, template, o.owner.metadata.uid);
   if (mutate) pod = mutate(pod);
-  const r = createObject(ctx as Engine, pod, ns);
+  const r = createObject(ctx as Engine, pod, ns, admitter);
   if (!r.ok) {
     ctx.recordEvent(o.owner, "Warning", "FailedCreate", `Error creating: ${r.error.message}`, { component: o.component });
     return r;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { Cluster } from "../../../../shared/index.ts";
+import { probeJitterMs } from "../../../../shared/sim/kubelet/probes.ts";
+import type { ProbeType } from "../../../../shared/sim/kubelet/runtime.ts";
 import { applyOk, boundPod, condition, cs, eventLines, kubeletCluster, pod, podEvents, waitingReason } from "../../../support/kubelet-builders.ts";
+
+/** Where in its period the prober worker of container `web` of pod `name` probes (its start jitter). */
+function jitterMs(c: Cluster, name: string, type: ProbeType, periodSeconds: number): number {
+  return probeJitterMs(pod(c, name).metadata.uid, "web", type, periodSeconds);
+}
 
 /** An app that needs a minute before it answers on :8080. */
 const slowStarter = { "shop/slow:1": { sizeBytes: 1_000_000, startupMs: 60_000, ports: [8080], http: { "/healthz": { status: 200, latencyMs: 1 } } } };
@@ -16,11 +24,14 @@ describe("readiness probe", () => {
     expect(pod(c, "web").status?.phase).toBe("Running");
     expect(condition(c, "web", "Ready")).toMatchObject({ status: "False", reason: "ContainersNotReady", message: "containers with unready status: [web]" });
     expect(condition(c, "web", "ContainersReady")).toMatchObject({ status: "False", reason: "ContainersNotReady" });
-    // The very first probe comes before nginx listens (connection refused); then every one is a 404.
-    const unhealthy = podEvents(c, "web").filter((e) => e.reason === "Unhealthy" && e.message.includes("404"));
-    expect(unhealthy.map((e) => [e.type, e.message])).toEqual([["Warning", "Readiness probe failed: HTTP probe failed with statuscode: 404"]]);
-    expect(unhealthy[0].count).toBe(11);
-    expect(unhealthy[0].involvedObject.fieldPath).toBe("spec.containers{web}");
+    // Once nginx listens, every probe (every 5 s) is a 404, counted on one event.
+    const unhealthy = () => podEvents(c, "web").filter((e) => e.reason === "Unhealthy" && e.message.includes("404"));
+    expect(unhealthy().map((e) => [e.type, e.message])).toEqual([["Warning", "Readiness probe failed: HTTP probe failed with statuscode: 404"]]);
+    expect(unhealthy()[0].involvedObject.fieldPath).toBe("spec.containers{web}");
+    const count = unhealthy()[0].count;
+    expect(count).toBeGreaterThanOrEqual(11);
+    c.advance(50_000);
+    expect(unhealthy()[0].count).toBe(count + 10);
   });
 
   it("on the right path makes the container ready after the first success", () => {
@@ -49,7 +60,8 @@ describe("liveness probe", () => {
   it("too aggressive for a slow starter restarts it into CrashLoopBackOff", () => {
     const c = kubeletCluster({ images: slowStarter });
     applyOk(c, boundPod("slow", { image: "shop/slow:1", ports: [{ containerPort: 8080 }], livenessProbe: liveness }));
-    c.advance(21_000);
+    // Three failures, 10 s apart, from the worker's first probe: killed and restarted.
+    c.advance(jitterMs(c, "slow", "liveness", 10) + 21_000);
     expect(cs(c, "slow")?.restartCount).toBe(1);
     expect(eventLines(c, "slow")).toContain('Warning Unhealthy: Liveness probe failed: Get "http://10.244.1.2:8080/healthz": dial tcp 10.244.1.2:8080: connect: connection refused');
     expect(eventLines(c, "slow")).toContain("Normal Killing: Container web failed liveness probe, will be restarted");
@@ -87,7 +99,7 @@ describe("liveness probe", () => {
   it("a startup probe that never succeeds kills the container like liveness", () => {
     const c = kubeletCluster({ images: slowStarter });
     applyOk(c, boundPod("slow", { image: "shop/slow:1", startupProbe: { httpGet: { path: "/healthz", port: 8080 }, failureThreshold: 2, periodSeconds: 5 } }));
-    c.advance(6_000);
+    c.advance(jitterMs(c, "slow", "startup", 5) + 6_000);
     expect(eventLines(c, "slow")).toContain("Normal Killing: Container web failed startup probe, will be restarted");
     expect(cs(c, "slow")!.restartCount).toBe(1);
   });
