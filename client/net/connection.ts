@@ -27,7 +27,9 @@ export function serverEndpoint(loc: Pick<Location, "protocol" | "host"> = locati
 let client: Client | undefined;
 export function gameClient(): Client {
   // `vite` dev server: the game server runs beside it on its own port (rooms' WebSocket paths are dynamic, not proxied).
-  client ??= new Client(import.meta.env.DEV ? `ws://${location.hostname}:${import.meta.env.VITE_GAME_PORT ?? 2567}` : serverEndpoint());
+  // MODE, not DEV: DEV follows NODE_ENV, and a `vite build` started from a test runner (NODE_ENV=test) must still
+  // produce the production client that talks to its own origin.
+  client ??= new Client(import.meta.env.MODE === "development" ? `ws://${location.hostname}:${import.meta.env.VITE_GAME_PORT ?? 2567}` : serverEndpoint());
   return client;
 }
 

@@ -12,8 +12,9 @@ function vxlanBlocked() {
 describe("kubectl trace (Crashloop extra)", () => {
   it("names the hop where a cross-node packet dies and leaves the cluster's state untouched", () => {
     const c = vxlanBlocked();
-    const from = c.list("Pod", { labelSelector: "app=frontend" }).find((p) => p.spec.nodeName === "node-1")!.metadata.name;
-    const to = c.list("Pod", { labelSelector: "app=checkout" }).find((p) => p.spec.nodeName === "node-2")!.metadata.name;
+    const fe = c.list("Pod", { labelSelector: "app=frontend" }).find((p) => p.status?.phase === "Running")!;
+    const to = c.list("Pod", { labelSelector: "app=checkout" }).find((p) => p.spec.nodeName !== fe.spec.nodeName)!.metadata.name;
+    const from = fe.metadata.name;
     const before = c.hash();
     const r = runKubectl(c, `kubectl trace ${from} --to ${to}:8080`);
     expect(c.hash()).toBe(before);
