@@ -73,12 +73,12 @@ function requestSuccessRate(cluster: Cluster, g: GoalOf<"requestSuccessRate">): 
   const stats = trafficStats(cluster, { windowMs: g.windowSeconds * 1000 });
   const s = stats.entries[g.entry];
   if (!s) return { holding: false, detail: `no traffic entry point named ${g.entry}` };
-  if (s.total === 0) return { holding: false, detail: `${g.entry}: no requests in the last ${g.windowSeconds}s` };
+  if (s.windowTotal === 0) return { holding: false, detail: `${g.entry}: no requests in the last ${g.windowSeconds}s` };
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const worst = Object.entries(s.reasons).sort((a, b) => b[1] - a[1])[0];
   return {
     holding: s.successRate >= g.min,
-    detail: `${g.entry}: ${pct(s.successRate)} of ${s.total} requests succeeded (goal ${pct(g.min)})${worst ? `; most failures: ${worst[0]}` : ""}`,
+    detail: `${g.entry}: ${pct(s.successRate)} of ${s.windowTotal} requests in the last ${g.windowSeconds}s succeeded (goal ${pct(g.min)})${worst ? `; most failures: ${worst[0]}` : ""}`,
   };
 }
 

@@ -141,8 +141,10 @@ function toAddress(ctx: EvalContext, src: RequestSource, ip: string, req: Reques
     const local = external ? m.entry.externalPolicyLocal : m.entry.internalPolicyLocal;
     const eps = usableEndpoints(m.entry, local, ruleNode);
     if (eps.length === 0) {
-      if (local && external) return single(fail("i/o timeout", `${m.entry.svcKey}: externalTrafficPolicy Local and no ready endpoint on ${ruleNode} (DROP)`, CONNECT_TIMEOUT_MS));
-      return single(fail("connection refused", `kube-proxy on ${ruleNode}: ${m.entry.svcKey} has no endpoints (REJECT)`, 1));
+      // Charged to the Service whose missing endpoints caused it, so its own stats show the outage.
+      const svc = { service: m.entry.svcKey };
+      if (local && external) return single(fail("i/o timeout", `${m.entry.svcKey}: externalTrafficPolicy Local and no ready endpoint on ${ruleNode} (DROP)`, CONNECT_TIMEOUT_MS, svc));
+      return single(fail("connection refused", `kube-proxy on ${ruleNode}: ${m.entry.svcKey} has no endpoints (REJECT)`, 1, svc));
     }
     // Traffic from outside is masqueraded to the node's IP unless the policy is Local.
     const fromIP = src.kind === "external" && !local ? nodeIP(store.get("Node", ruleNode!)) ?? src.ip : sourceIP(store, src);

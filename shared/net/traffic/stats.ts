@@ -18,6 +18,10 @@ export interface ScopeStats {
   latencyMs: number;
   /** Failures in the window by reason. */
   reasons: Record<string, number>;
+  /** Requests and failures in the window. */
+  windowTotal: number;
+  windowFailed: number;
+  /** Since traffic started (what the error budget is spent against). */
   total: number;
   failed: number;
   slo: { target: number; budgetRemaining: number; burnRate: number };
@@ -62,6 +66,8 @@ function scopeStats(scopes: ScopeCounters[], target: number, nowSec: number, win
     successRate: wTotal === 0 ? 1 : (wTotal - wFailed) / wTotal,
     latencyMs: wTotal - wFailed === 0 ? 0 : Math.round((latency / (wTotal - wFailed)) * 100) / 100,
     reasons,
+    windowTotal: wTotal,
+    windowFailed: wFailed,
     total,
     failed,
     slo: { target, budgetRemaining: budgetRemaining(target, total, failed), burnRate: target >= 1 ? (failRatio > 0 ? Infinity : 0) : failRatio / (1 - target) },
