@@ -9,7 +9,6 @@ import { createSession, type CommandLogEntry, type KubectlResult, type LevelSess
 import type { TimelineEntry } from "../../shared/game/timeline.ts";
 import type { Level } from "../../shared/levels/schema.ts";
 import type { Fault } from "../../shared/levels/faults/schema.ts";
-import { applyFaultLive } from "../../shared/levels/faults/apply.ts";
 import type { DebriefMessage } from "../../shared/protocol/messages.ts";
 import { LIMITS } from "../../shared/protocol/names.ts";
 import { clusterView, newViewMemo, type ClusterViewData } from "../../shared/protocol/view.ts";
@@ -54,7 +53,7 @@ export class SessionRunner {
   private lastJournaledTick = 0;
   private nextCurveMs = 0;
   private readonly curve: DebriefMessage["curve"] = [];
-  /** What the room did outside the session (live injections, facilitator notes). */
+  /** What the room did outside the session (facilitator notes). */
   private readonly extra: TimelineEntry[] = [];
   private readonly viewMemo = newViewMemo();
   private lastView?: ClusterViewData;
@@ -152,15 +151,13 @@ export class SessionRunner {
   }
 
   /**
-   * A live fault injected by the facilitator.
-   * Simplification: the session's command log has no fault entries yet, so a replay after a
-   * crash does not repeat injections (needs `GameSession.inject` in shared/game/session.ts).
+   * A live fault injected by the facilitator: the session applies and logs it (so a replay
+   * after a restart re-applies it at the same tick) and it is journaled like a command.
    */
   inject(fault: Fault, player: string): { ok: boolean; text: string } {
-    const r = applyFaultLive(this.session.cluster, fault);
-    const text = r.ok ? r.value : `fault failed: ${r.error}`;
-    this.extra.push({ tick: this.session.cluster.tickCount, type: "fault", player, text });
-    return { ok: r.ok, text };
+    const r = this.session.inject(fault, { player });
+    this.flushLog();
+    return { ok: r.ok, text: r.ok ? r.value : `fault failed: ${r.error}` };
   }
 
   note(player: string, text: string): void {

@@ -6,8 +6,10 @@
  */
 import type { Cluster } from "../sim/cluster.ts";
 import { canonicalJSON, hashString } from "../util/canonical.ts";
-import { applyFaultLive } from "../levels/faults/apply.ts";
+import { applyFaultLive, describeFault } from "../levels/faults/apply.ts";
+import type { Fault } from "../levels/faults/schema.ts";
 import { goalText } from "../levels/goals/text.ts";
+import type { Result } from "../util/result.ts";
 import type { Level } from "../levels/schema.ts";
 import { parseCommand } from "../scoring/commands.ts";
 import { scoreSession } from "../scoring/score.ts";
@@ -31,8 +33,14 @@ export interface CommandLogEntry {
   line: string;
   stdin?: string;
   exitCode: number;
-  /** `hint`: a hint reveal (line `hint <n>`), replayed as one; absent: a kubectl line. */
-  type?: "hint";
+  /**
+   * `hint`: a hint reveal (line `hint <n>`), replayed as one; `inject`: a live fault injected
+   * by a facilitator (line `inject <what>`, the fault in `fault`), re-applied on replay;
+   * absent: a kubectl line.
+   */
+  type?: "hint" | "inject";
+  /** The injected fault (plain JSON), on `inject` entries only. */
+  fault?: Fault;
   /** Refused by the player's role: never reached the cluster (skipped on replay). */
   refused?: boolean;
 }
@@ -81,6 +89,8 @@ export interface GameSession {
   score(): ScoreBreakdown;
   /** Reveal the next hint (its cost counts in the score). */
   nextHint(): HintView | undefined;
+  /** Apply a fault live now, as `player` (a facilitator); logged so replay re-applies it. */
+  inject(fault: Fault, opts: { player: string }): Result<string, string>;
   hash(): string;
 }
 
@@ -211,6 +221,21 @@ export class LevelSession implements GameSession {
     return { index, text: hint.text, cost: hint.cost };
   }
 
+  /**
+   * A live fault from outside the level's timeline (a drill facilitator), applied like the
+   * timeline's faults. It is logged even when it fails: applyFaultLive may have changed part of
+   * the cluster before failing, and replay must repeat exactly that.
+   */
+  inject(fault: Fault, opts: { player: string }): Result<string, string> {
+    const tick = this.cluster.tickCount;
+    /** Plain JSON, so the entry (and the hash over the log) survives any journal round trip. */
+    const logged = JSON.parse(JSON.stringify(fault)) as Fault;
+    const r = applyFaultLive(this.cluster, logged);
+    this.entries.push({ tick, player: opts.player, line: `inject ${describeFault(logged)}`, exitCode: r.ok ? 0 : 1, type: "inject", fault: logged });
+    this.events.add({ tick, type: "fault", player: opts.player, text: r.ok ? r.value : `fault failed: ${r.error}` });
+    return r;
+  }
+
   /** Hints revealed so far (to show again after a reconnect). */
   revealedHints(): HintView[] {
     return this.progress.hintsRevealed.map((i) => ({ index: i, text: this.level.hints[i].text, cost: this.level.hints[i].cost }));
@@ -244,7 +269,10 @@ export function replaySession(level: Level, seed: number, log: readonly CommandL
   for (const e of log) {
     if (e.tick > s.cluster.tickCount) s.tick(e.tick - s.cluster.tickCount);
     if (e.type === "hint") s.nextHint(e.player);
-    else if (e.refused) s.run(e.line, { player: e.player, allowedVerbs: [] });
+    else if (e.type === "inject") {
+      if (!e.fault) throw new Error(`replaySession: inject entry at tick ${e.tick} has no fault`);
+      s.inject(e.fault, { player: e.player });
+    } else if (e.refused) s.run(e.line, { player: e.player, allowedVerbs: [] });
     else s.run(e.line, { player: e.player, ...(e.stdin !== undefined ? { stdin: e.stdin } : {}) });
   }
   if (opts.untilTick !== undefined && opts.untilTick > s.cluster.tickCount) s.tick(opts.untilTick - s.cluster.tickCount);

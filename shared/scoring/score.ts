@@ -84,7 +84,8 @@ export function scoreSession(level: Level, log: readonly CommandLogEntry[], stat
     detail: state.collateral.length ? state.collateral.map((c) => `${c.object} ${c.what}`).join("; ") : "nothing that worked was broken",
   });
 
-  const lines = log.filter((e) => !e.refused && e.type !== "hint").map((e) => e.line);
+  /** Only the players' kubectl lines: hint reveals and facilitator injections are not commands. */
+  const lines = log.filter((e) => !e.refused && e.type === undefined).map((e) => e.line);
   const d = summarizeDiagnosis(lines, relevantObjects(level));
   const diagPoints = d.relevant ? Math.round(base * DIAGNOSIS_SHARE * (d.inspectedFirst / d.relevant)) : 0;
   components.push({
