@@ -1,12 +1,14 @@
 /**
  * Reading objects the way kubectl asks the API server for them: one by name, or a list in a
  * namespace (or all) narrowed by a label selector and a field selector. Pods found by an
- * equality label use the store's label index, so a 3,000-pod cluster is not scanned.
+ * equality label use the store's label index, and Events found by involvedObject.uid or .name
+ * the event index (shared/sim/event-index.ts), so a 3,000-pod cluster is not scanned.
  */
 import { KINDS, objectKey, type Kind, type Stored } from "../k8s/kinds.ts";
 import { compileSelector, parseSelector, type LabelRequirement } from "../k8s/labels.ts";
 import { err, ok, type Result } from "../util/result.ts";
 import type { Cluster } from "../sim/cluster.ts";
+import { eventKeysFor, eventKeysNaming } from "../sim/event-index.ts";
 import { endpointsForService, type Endpoints } from "./endpoints.ts";
 import type { ResourceType } from "./resources.ts";
 
@@ -92,6 +94,14 @@ function candidateKeys(cluster: Cluster, kind: Kind, namespace: string | undefin
   if (onNode) {
     const keys = [...store.podKeysOnNode(onNode.value)];
     return (namespace === undefined ? keys : keys.filter((k) => k.startsWith(`${namespace}/`))).sort();
+  }
+  if (kind === "Event") {
+    const byUid = fields.find((f) => f.field === "involvedObject.uid" && f.equals && f.value !== "");
+    const byName = fields.find((f) => f.field === "involvedObject.name" && f.equals && f.value !== "");
+    if (byUid || byName) {
+      const keys = [...(byUid ? eventKeysFor(store, byUid.value) : eventKeysNaming(store, byName!.value))];
+      return (namespace === undefined ? keys : keys.filter((k) => k.startsWith(`${namespace}/`))).sort();
+    }
   }
   if (kind === "Pod") {
     const eq = reqs.find((r) => r.operator === "=" || r.operator === "==" || (r.operator === "in" && r.values.length === 1));

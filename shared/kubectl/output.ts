@@ -86,16 +86,17 @@ export function nameOf(obj: AnyObject): string {
 
 /** Print objects in a non-table format; `single` prints one object rather than a List. */
 export function printObjects(items: readonly AnyObject[], format: Exclude<OutputFormat, { kind: "table" }>, single: boolean, noHeaders = false): Result<string, string> {
-  const data = single && items.length === 1 ? inApiOrder(items[0]) : asList(items);
+  // Built only for the formats that print it: `-o name` of 3,000 pods should not copy them all.
+  const data = () => (single && items.length === 1 ? inApiOrder(items[0]) : asList(items));
   switch (format.kind) {
     case "yaml":
-      return ok(toYaml(data));
+      return ok(toYaml(data()));
     case "json":
-      return ok(toJson(data));
+      return ok(toJson(data()));
     case "name":
       return ok(items.map((o) => nameOf(o) + "\n").join(""));
     case "jsonpath": {
-      const r = executeJsonPath(format.template, data);
+      const r = executeJsonPath(format.template, data());
       return r.ok ? r : err(r.error);
     }
     case "custom-columns": {

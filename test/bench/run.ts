@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the simulator's speed, printed as tables (never asserted in unit tests).
- * Usage: npm run bench [-- --only small|medium|large|scaleup]
+ * Usage: npm run bench [-- --only small|medium|large|scaleup|kubectl]
  */
 import { performance } from "node:perf_hooks";
 import { createCluster } from "../../shared/index.ts";
 import { availableReplicas, benchConfig, benchNodes, settledCluster, webDeployment } from "./clusters.ts";
+import { kubectlBench } from "./kubectl.ts";
 
 interface Row {
   [column: string]: string;
@@ -75,3 +76,4 @@ if (want("medium")) rows.push(steadyTick(100, 3000, 1));
 if (want("large")) rows.push(steadyTick(1000, 30_000, 5));
 table("Steady-state tick (all pods Running and Ready, readiness probes every 10 s)", rows);
 if (want("scaleup")) table("Scale-up", [scaleUp(1000, 30_000, 2000)]);
+if (want("kubectl")) table("kubectl on a settled 100-node / 3,000-pod cluster (median of 20 runs)", kubectlBench(100, 3000));

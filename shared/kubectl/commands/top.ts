@@ -7,7 +7,7 @@
 import type { Stored } from "../../k8s/kinds.ts";
 import type { Pod } from "../../k8s/schema/pod.ts";
 import { parseQuantityBytes, parseQuantityMillis } from "../../k8s/quantity.ts";
-import { podUsage } from "../../sim/kubelet/usage.ts";
+import { podMetrics } from "../top-usage.ts";
 import type { CommandContext, CommandDef } from "../context.ts";
 import { ALL_NAMESPACES, SELECTOR, FIELD_SELECTOR } from "../common-flags.ts";
 import { listObjects } from "../objects.ts";
@@ -42,7 +42,7 @@ function runTopPod(ctx: CommandContext): number {
     ctx.warn(noResourcesFound(allNs ? undefined : ctx.namespace));
     return 0;
   }
-  let rows = pods.map((p) => ({ p, u: podUsage(ctx.cluster.state, p, ctx.nowMs) }));
+  let rows = pods.map((p) => ({ p, u: podMetrics(ctx.cluster.state, p, ctx.nowMs) }));
   const sortBy = f.str("sort-by");
   if (sortBy === "cpu") rows = rows.sort((a, b) => b.u.cpuMillis - a.u.cpuMillis);
   else if (sortBy === "memory") rows = rows.sort((a, b) => b.u.memoryBytes - a.u.memoryBytes);
@@ -83,7 +83,7 @@ function runTopNode(ctx: CommandContext): number {
     for (const key of ctx.cluster.store.podKeysOnNode(n.metadata.name)) {
       const p = ctx.cluster.store.get("Pod", key);
       if (!p || !hasMetrics(p)) continue;
-      const u = podUsage(ctx.cluster.state, p, ctx.nowMs);
+      const u = podMetrics(ctx.cluster.state, p, ctx.nowMs);
       cpuM += u.cpuMillis;
       memB += u.memoryBytes;
     }

@@ -21,14 +21,21 @@ export interface PodUsage {
  *
  * Simplification: the writable layer and emptyDir contents are not modelled (0 bytes).
  */
-export function podUsage(state: ClusterState, pod: Stored<Pod>, nowMs: number): PodUsage {
+/**
+ * `opts.disk: false` skips ephemeral storage (kubectl top never shows it): counting it renders
+ * every log line, which is most of the cost on a large cluster.
+ */
+export function podUsage(state: ClusterState, pod: Stored<Pod>, nowMs: number, opts: { disk?: boolean } = {}): PodUsage {
   const usage: PodUsage = { memoryBytes: 0, cpuMillis: 0, diskBytes: 0, containers: {} };
   const rt = state.pods[pod.metadata.uid];
   if (!rt) return usage;
+  const disk = opts.disk ?? true;
   for (const crt of [...rt.initContainers, ...rt.containers]) {
     const cur = crt.current;
-    for (const inst of [cur, crt.previous]) {
-      if (inst) for (const line of instanceLogLines(inst, nowMs)) usage.diskBytes += line.length + 1;
+    if (disk) {
+      for (const inst of [cur, crt.previous]) {
+        if (inst) for (const line of instanceLogLines(inst, nowMs)) usage.diskBytes += line.length + 1;
+      }
     }
     if (!cur || cur.exited || (cur.end && cur.end.atMs <= nowMs)) continue;
     const runningFor = Math.max(0, nowMs - cur.startedMs);

@@ -2,6 +2,7 @@ import { KINDS, type Kind, type Stored } from "../../../k8s/kinds.ts";
 import type { KubeEvent } from "../../../k8s/schema/misc.ts";
 import { translateTimestampSince } from "../../../k8s/printers/timestamp.ts";
 import { parseTimestamp } from "../../../k8s/time.ts";
+import { eventsFor as indexedEventsFor } from "../../../sim/event-index.ts";
 import type { Store } from "../../../sim/store.ts";
 import { LEVEL_0, LEVEL_1, type DescribeWriter } from "./writer.ts";
 
@@ -14,16 +15,13 @@ import { LEVEL_0, LEVEL_1, type DescribeWriter } from "./writer.ts";
  */
 export function eventsFor(store: Store, kind: Kind, obj: Stored): Stored<KubeEvent>[] {
   const ns = KINDS[kind].namespaced ? obj.metadata.namespace ?? "default" : "default";
-  const uid = obj.metadata.uid;
-  const found: Stored<KubeEvent>[] = [];
-  for (const key of store.namespaceKeys("Event", ns)) {
-    const ev = store.get("Event", key);
-    if (!ev) continue;
-    const io = ev.involvedObject;
-    const byName = kind === "Node" && io.kind === "Node" && io.uid === obj.metadata.name;
-    if (io.uid === uid || byName) found.push(ev);
+  const found = indexedEventsFor(store, ns, obj.metadata.uid);
+  if (kind === "Node" && obj.metadata.name !== obj.metadata.uid) {
+    for (const ev of indexedEventsFor(store, ns, obj.metadata.name)) {
+      if (ev.involvedObject.kind === "Node") found.push(ev);
+    }
+    found.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
   }
-  found.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
   return found
     .map((ev, i) => ({ ev, i, t: eventTimeMs(ev) }))
     .sort((a, b) => a.t - b.t || a.i - b.i)

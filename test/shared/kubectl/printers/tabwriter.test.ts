@@ -10,6 +10,9 @@ describe("tabwrite (Go text/tabwriter, left-aligned, space padding)", () => {
     ["sizes a column only over the lines that have it", "a\tb\tc\naaaaaa\tb\nz\n", { minWidth: 0, padding: 1 }, "a      b c\naaaaaa b\nz\n"],
     ["pads empty cells too", "\tx\nlong\ty\n", { minWidth: 0, padding: 2 }, "      x\nlong  y\n"],
     ["counts runes, not bytes", "é\tx\nab\ty\n", { minWidth: 0, padding: 1 }, "é  x\nab y\n"],
+    ["counts a surrogate pair (an emoji) as one rune", "😀\tx\nab\ty\n", { minWidth: 0, padding: 1 }, "😀  x\nab y\n"],
+    ["counts a lone surrogate as one rune", "\ud800\tx\nab\ty\n", { minWidth: 0, padding: 1 }, "\ud800  x\nab y\n"],
+    ["pads columns wider than 128 runes", `${"n".repeat(200)}\tx\na\ty\n`, { minWidth: 0, padding: 1 }, `${"n".repeat(200)} x\na${" ".repeat(200)}y\n`],
     ["keeps a final line without newline", "a\tb", { minWidth: 0, padding: 1 }, "a b"],
   ])("%s", (_name, input, opts, expected) => {
     expect(tabwrite(input, opts)).toBe(expected);
