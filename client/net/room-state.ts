@@ -5,7 +5,8 @@
  */
 import type { GoalStatus, ScoreBreakdown } from "../../shared/game/session.ts";
 import type { SessionRoomStateShape } from "../../shared/protocol/state.ts";
-import type { ClusterViewData } from "../../shared/protocol/view.ts";
+import type { ClusterViewData, ServiceView } from "../../shared/protocol/view.ts";
+import { decodeEndpoints, decodeReasons } from "../../shared/protocol/wire-codec.ts";
 
 type MapJson<T> = Record<string, T> | Map<string, T> | undefined;
 
@@ -24,9 +25,16 @@ export function viewDataFromState(s: SessionStateJson): ClusterViewData {
   const c = s.cluster ?? {};
   const t = c.traffic;
   return {
-    nodes: values(c.nodes).map((n) => ({ ...n, conditions: [...(n.conditions ?? [])] })),
+    nodes: values(c.nodes).map((n) => ({ ...n, memoryUsedMi: n.memoryUsedMi ?? 0, memoryCapacityMi: n.memoryCapacityMi ?? 0, diskUsedMi: n.diskUsedMi ?? 0, diskCapacityMi: n.diskCapacityMi ?? 0, conditions: [...(n.conditions ?? [])] })),
     pods: values(c.pods),
-    services: values(c.services),
+    services: values(c.services).map((sv): ServiceView => {
+      const { endpoints, hasTraffic, requestsPerSec, successRate, failReasons, ...rest } = sv;
+      return {
+        ...rest,
+        endpoints: decodeEndpoints(sv.namespace, endpoints ?? ""),
+        ...(hasTraffic ? { traffic: { requestsPerSec, successRate, reasons: decodeReasons(failReasons ?? "") } } : {}),
+      };
+    }),
     links: values(c.links),
     ...(t && t.hasTraffic ? { traffic: { requestsPerSec: t.requestsPerSec, successRate: t.successRate, latencyMs: t.latencyMs, sloTarget: t.sloTarget, budgetRemaining: t.budgetRemaining, burnRate: t.burnRate } } : {}),
   };

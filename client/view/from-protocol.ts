@@ -1,10 +1,20 @@
 /**
  * Snapshot conversion: the protocol's slim view (shared/protocol/view.ts, what the room sends
- * and what solo mode computes) into the map's render model. Pure; solo mode adds usage and
- * endpoint lists on top (see solo-view.ts), multiplayer draws counts where lists are missing.
+ * and what solo mode computes) into the map's render model. Pure. Usage arrives in MiB (the
+ * bars need no more); solo mode overwrites it with exact bytes and adds Ingresses (solo-view.ts).
  */
-import type { ClusterViewData, LinkHealth } from "../../shared/protocol/view.ts";
+import type { ClusterViewData, LinkHealth, NodeView } from "../../shared/protocol/view.ts";
 import type { ClusterView, LinkState, ViewNode } from "./types.ts";
+
+const MI = 1024 * 1024;
+
+/** Pressure bars in bytes; none when the sender did not know the capacity. */
+function usageBars(n: NodeView): Pick<ViewNode, "memory" | "disk"> {
+  return {
+    ...(n.memoryCapacityMi > 0 ? { memory: { usedBytes: n.memoryUsedMi * MI, capacityBytes: n.memoryCapacityMi * MI } } : {}),
+    ...(n.diskCapacityMi > 0 ? { disk: { usedBytes: n.diskUsedMi * MI, capacityBytes: n.diskCapacityMi * MI } } : {}),
+  };
+}
 
 const LINK_STATE: Record<LinkHealth, LinkState> = { ok: "healthy", degraded: "degraded", down: "broken" };
 
@@ -21,6 +31,7 @@ export function fromProtocolView(data: ClusterViewData, clock: { tick: number; e
     status: nodeStatusText(n.ready, n.unschedulable),
     problems: n.conditions.filter((c) => c.type !== "Ready" && c.status === "True").map((c) => c.type),
     taints: n.taints,
+    ...usageBars(n),
   }));
   return {
     tick: clock.tick,
@@ -40,7 +51,17 @@ export function fromProtocolView(data: ClusterViewData, clock: { tick: number; e
       .sort((a, b) => a.id.localeCompare(b.id)),
     services: data.services
       .filter((s) => !(s.namespace === "default" && s.name === "kubernetes"))
-      .map((s) => ({ id: s.key, namespace: s.namespace, name: s.name, type: s.type, kind: "Service" as const, readyEndpoints: s.readyEndpoints, notReadyEndpoints: s.notReadyEndpoints }))
+      .map((s) => ({
+        id: s.key,
+        namespace: s.namespace,
+        name: s.name,
+        type: s.type,
+        kind: "Service" as const,
+        readyEndpoints: s.readyEndpoints,
+        notReadyEndpoints: s.notReadyEndpoints,
+        endpoints: s.endpoints.map((e) => ({ pod: e.pod, ready: e.ready })),
+        ...(s.traffic ? { traffic: { requestsPerSec: s.traffic.requestsPerSec, successRate: s.traffic.successRate, reasons: { ...s.traffic.reasons } } } : {}),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     links: data.links.map((l) => ({ from: l.from, to: l.to, state: LINK_STATE[l.health], ...(l.reason ? { detail: l.reason } : {}) })),
     ...(data.traffic

@@ -22,9 +22,9 @@ export interface ScoreStateShape {
 }
 
 export interface ClusterStateShape {
-  nodes: Map<string, { name: string; ready: string; conditions: { type: string; status: string; reason: string }[]; unschedulable: boolean; taints: number; ip: string; podCIDR: string }>;
+  nodes: Map<string, { name: string; ready: string; conditions: { type: string; status: string; reason: string }[]; unschedulable: boolean; taints: number; ip: string; podCIDR: string; memoryUsedMi: number; memoryCapacityMi: number; diskUsedMi: number; diskCapacityMi: number }>;
   pods: Map<string, { key: string; namespace: string; name: string; phase: string; status: string; ready: string; node: string; ip: string; restarts: number; owner: string }>;
-  services: Map<string, { key: string; namespace: string; name: string; type: string; clusterIP: string; readyEndpoints: number; notReadyEndpoints: number }>;
+  services: Map<string, { key: string; namespace: string; name: string; type: string; clusterIP: string; readyEndpoints: number; notReadyEndpoints: number; endpoints: string; hasTraffic: boolean; requestsPerSec: number; successRate: number; failReasons: string }>;
   links: Map<string, { key: string; from: string; to: string; health: LinkHealth; reason: string }>;
   /** `hasTraffic` false: the level runs no user traffic and the figures are meaningless. */
   traffic: { hasTraffic: boolean; requestsPerSec: number; successRate: number; latencyMs: number; sloTarget: number; budgetRemaining: number; burnRate: number };

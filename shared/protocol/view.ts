@@ -6,14 +6,17 @@
  */
 import type { Cluster } from "../sim/cluster.ts";
 import { printPodRow } from "../k8s/printers/pod-row.ts";
-import { packetPath } from "../net/traffic/data-plane.ts";
 import { readL7 } from "../net/traffic/l7-state.ts";
-import { trafficStats } from "../net/traffic/stats.ts";
+import { trafficStats, type TrafficStats } from "../net/traffic/stats.ts";
 import { networkFingerprint } from "../net/traffic/tick.ts";
-import { cidrContains } from "../net/cidr.ts";
 import type { Node } from "../k8s/schema/node.ts";
 import type { Pod } from "../k8s/schema/pod.ts";
 import type { Stored } from "../k8s/kinds.ts";
+import { linkPairs, linkViews, nodeIP, podNetworkTargets, type LinkView } from "./view-links.ts";
+import { mebibytes, usageOfNodes, VIEW_USAGE_SAMPLE_MS, type NodeUsageView } from "./view-usage.ts";
+
+export { VIEW_MAX_LINK_NODES, VIEW_MAX_RING_NODES, type LinkHealth, type LinkView } from "./view-links.ts";
+export { VIEW_USAGE_SAMPLE_MS, type NodeUsageView } from "./view-usage.ts";
 
 export interface NodeView {
   name: string;
@@ -25,6 +28,11 @@ export interface NodeView {
   taints: number;
   ip: string;
   podCIDR: string;
+  /** Memory/disk the node uses (system daemons + running pods) and its capacity, whole MiB. */
+  memoryUsedMi: number;
+  memoryCapacityMi: number;
+  diskUsedMi: number;
+  diskCapacityMi: number;
 }
 
 export interface PodView {
@@ -52,18 +60,24 @@ export interface ServiceView {
   clusterIP: string;
   readyEndpoints: number;
   notReadyEndpoints: number;
+  /** The pods behind it (EndpointSlice endpoints whose targetRef is a Pod), sorted; at most VIEW_MAX_ENDPOINTS. */
+  endpoints: EndpointView[];
+  /** Requests through it in the stats window; absent without traffic or when none passed. */
+  traffic?: ServiceTrafficView;
 }
 
-export type LinkHealth = "ok" | "degraded" | "down";
+export interface EndpointView {
+  /** Pod key `namespace/name`. */
+  pod: string;
+  ready: boolean;
+}
 
-export interface LinkView {
-  /** `a|b` with a < b. */
-  key: string;
-  from: string;
-  to: string;
-  health: LinkHealth;
-  /** Why a direction fails (drop reason and where), "" when healthy. */
-  reason: string;
+export interface ServiceTrafficView {
+  requestsPerSec: number;
+  /** 0..1 over the stats window, rounded to 4 decimals. */
+  successRate: number;
+  /** The most frequent failure reasons in the window (at most VIEW_MAX_REASONS) → count. */
+  reasons: Record<string, number>;
 }
 
 export interface TrafficView {
@@ -85,9 +99,11 @@ export interface ClusterViewData {
   traffic?: TrafficView;
 }
 
-/** Above this many nodes no links are computed (n² paths); above this many pods the list is cut. */
-export const VIEW_MAX_LINK_NODES = 12;
+/** Above this many pods the list is cut; so is each Service's endpoint list (the counts stay exact). */
 export const VIEW_MAX_PODS = 400;
+export const VIEW_MAX_ENDPOINTS = 400;
+/** Failure reasons sent per Service. */
+export const VIEW_MAX_REASONS = 3;
 
 /**
  * What the caller keeps between calls so a quiet cluster costs almost nothing: the last view
@@ -100,6 +116,9 @@ export interface ViewMemo {
   pods: Map<string, { rv: string; view: PodView }>;
   linksKey?: string;
   links?: LinkView[];
+  /** The usage sample the view holds and the sample period it was read in. */
+  usageBucket?: number;
+  usage?: { byNode: Map<string, NodeUsageView>; fingerprint: string };
 }
 
 export function newViewMemo(): ViewMemo {
@@ -110,8 +129,24 @@ export function newViewMemo(): ViewMemo {
 export function clusterView(cluster: Cluster, memo: ViewMemo = newViewMemo()): ClusterViewData {
   const hasTraffic = !!readL7(cluster.state).traffic;
   const key = `${cluster.state.seq.resourceVersion}|${networkFingerprint(cluster.state)}`;
-  if (!hasTraffic && memo.view && memo.key === key) return memo.view;
+  const bucket = Math.floor(cluster.nowMs / VIEW_USAGE_SAMPLE_MS);
+  if (!hasTraffic && memo.view && memo.key === key && memo.usageBucket === bucket) return memo.view;
   const nodes = cluster.list("Node");
+  // Usage is re-read once per sample period (or for a node it has not seen): it costs a walk
+  // of every pod's process plan, too much for every object write of a busy cluster.
+  let usage = memo.usage;
+  if (memo.usageBucket !== bucket || !usage || nodes.some((n) => !usage!.byNode.has(n.metadata.name))) {
+    usage = usageOfNodes(cluster, nodes);
+    memo.usageBucket = bucket;
+  }
+  if (!hasTraffic && memo.view && memo.key === key) {
+    // Only time passed: keep the very same view unless a usage bar moved by a MiB.
+    if (memo.usage?.fingerprint === usage.fingerprint) return memo.view;
+    memo.usage = usage;
+    memo.view = { ...memo.view, nodes: nodes.map((n) => nodeView(n, usage.byNode.get(n.metadata.name))) };
+    return memo.view;
+  }
+  memo.usage = usage;
   const pods = cluster.list("Pod");
   const podViews = pods.slice(0, VIEW_MAX_PODS).map((p) => {
     const k = `${p.metadata.namespace ?? "default"}/${p.metadata.name}`;
@@ -125,12 +160,13 @@ export function clusterView(cluster: Cluster, memo: ViewMemo = newViewMemo()): C
     const live = new Set(podViews.map((p) => p.key));
     for (const k of [...memo.pods.keys()]) if (!live.has(k)) memo.pods.delete(k);
   }
+  const stats = hasTraffic ? trafficStats(cluster) : undefined;
   const view: ClusterViewData = {
-    nodes: nodes.map(nodeView),
+    nodes: nodes.map((n) => nodeView(n, usage.byNode.get(n.metadata.name))),
     pods: podViews,
-    services: serviceViews(cluster),
-    links: nodes.length <= VIEW_MAX_LINK_NODES ? memoLinks(cluster, nodes, pods, memo) : [],
-    ...(hasTraffic ? trafficView(cluster) : {}),
+    services: serviceViews(cluster, stats),
+    links: memoLinks(cluster, nodes, pods, memo),
+    ...(stats ? { traffic: trafficView(stats) } : {}),
   };
   memo.key = key;
   memo.view = view;
@@ -138,15 +174,19 @@ export function clusterView(cluster: Cluster, memo: ViewMemo = newViewMemo()): C
 }
 
 function memoLinks(cluster: Cluster, nodes: readonly Stored<Node>[], pods: readonly Stored<Pod>[], memo: ViewMemo): LinkView[] {
-  const targets = nodes.map((n) => `${n.metadata.name}=${nodeIP(n)}>${podNetworkTarget(n, pods) ?? ""}`).join(",");
-  const key = `${networkFingerprint(cluster.state)}|${targets}`;
+  const pairs = linkPairs(nodes);
+  if (pairs.length === 0) return [];
+  const targets = podNetworkTargets(nodes, pods);
+  const key = `${networkFingerprint(cluster.state)}|${nodes.map((n) => `${n.metadata.name}=${nodeIP(n)}>${targets.get(n.metadata.name) ?? ""}`).join(",")}`;
   if (memo.links && memo.linksKey === key) return memo.links;
   memo.linksKey = key;
-  memo.links = linkViews(cluster, nodes, pods);
+  memo.links = linkViews(cluster, pairs, targets);
   return memo.links;
 }
 
-function nodeView(n: Stored<Node>): NodeView {
+const NO_USAGE: NodeUsageView = { memoryUsedMi: 0, diskUsedMi: 0 };
+
+function nodeView(n: Stored<Node>, usage: NodeUsageView = NO_USAGE): NodeView {
   const conditions = ((n.status?.conditions ?? []) as { type: string; status: string; reason?: string }[]).map((c) => ({ type: c.type, status: c.status, reason: c.reason ?? "" }));
   return {
     name: n.metadata.name,
@@ -156,11 +196,11 @@ function nodeView(n: Stored<Node>): NodeView {
     taints: n.spec?.taints?.length ?? 0,
     ip: nodeIP(n),
     podCIDR: n.spec?.podCIDR ?? "",
+    memoryUsedMi: usage.memoryUsedMi,
+    memoryCapacityMi: mebibytes(n.status?.capacity?.memory),
+    diskUsedMi: usage.diskUsedMi,
+    diskCapacityMi: mebibytes(n.status?.capacity?.["ephemeral-storage"]),
   };
-}
-
-function nodeIP(n: Stored<Node>): string {
-  return n.status?.addresses?.find((a) => a.type === "InternalIP")?.address ?? "";
 }
 
 function podView(p: Stored<Pod>, nowMs: number): PodView {
@@ -181,78 +221,60 @@ function podView(p: Stored<Pod>, nowMs: number): PodView {
   };
 }
 
-function serviceViews(cluster: Cluster): ServiceView[] {
-  const counts = new Map<string, { ready: number; notReady: number }>();
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+function serviceViews(cluster: Cluster, stats: TrafficStats | undefined): ServiceView[] {
+  const bySvc = new Map<string, { ready: number; notReady: number; endpoints: EndpointView[] }>();
   for (const slice of cluster.list("EndpointSlice")) {
     const svc = slice.metadata.labels?.["kubernetes.io/service-name"];
     if (!svc) continue;
-    const key = `${slice.metadata.namespace ?? "default"}/${svc}`;
-    const c = counts.get(key) ?? { ready: 0, notReady: 0 };
+    const ns = slice.metadata.namespace ?? "default";
+    const key = `${ns}/${svc}`;
+    const c = bySvc.get(key) ?? { ready: 0, notReady: 0, endpoints: [] };
     for (const e of slice.endpoints ?? []) {
-      if (e.conditions?.ready === false) c.notReady++;
-      else c.ready++;
+      const ready = e.conditions?.ready !== false;
+      if (ready) c.ready++;
+      else c.notReady++;
+      if (e.targetRef?.kind === "Pod") c.endpoints.push({ pod: `${e.targetRef.namespace ?? ns}/${e.targetRef.name}`, ready });
     }
-    counts.set(key, c);
+    bySvc.set(key, c);
   }
   return cluster.list("Service").map((s) => {
     const ns = s.metadata.namespace ?? "default";
     const key = `${ns}/${s.metadata.name}`;
-    const c = counts.get(key);
-    return { key, namespace: ns, name: s.metadata.name, type: s.spec?.type ?? "ClusterIP", clusterIP: s.spec?.clusterIP ?? "", readyEndpoints: c?.ready ?? 0, notReadyEndpoints: c?.notReady ?? 0 };
+    const c = bySvc.get(key);
+    const endpoints = (c?.endpoints ?? []).sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0)).slice(0, VIEW_MAX_ENDPOINTS);
+    const t = stats?.services[key];
+    return {
+      key,
+      namespace: ns,
+      name: s.metadata.name,
+      type: s.spec?.type ?? "ClusterIP",
+      clusterIP: s.spec?.clusterIP ?? "",
+      readyEndpoints: c?.ready ?? 0,
+      notReadyEndpoints: c?.notReady ?? 0,
+      endpoints,
+      ...(t && t.windowTotal > 0 ? { traffic: { requestsPerSec: t.requestsPerSec, successRate: round4(t.successRate), reasons: topReasons(t.reasons) } } : {}),
+    };
   });
 }
 
-/** An address on `node`'s pod network to aim at: a pod of its podCIDR, else the bridge (.1). */
-function podNetworkTarget(node: Stored<Node>, pods: readonly Stored<Pod>[]): string | undefined {
-  const cidr = node.spec?.podCIDR;
-  if (!cidr) return undefined;
-  const pod = pods.find((p) => p.spec.nodeName === node.metadata.name && p.status?.podIP && cidrContains(cidr, p.status.podIP));
-  if (pod?.status?.podIP) return pod.status.podIP;
-  const [base] = cidr.split("/");
-  const parts = base.split(".").map(Number);
-  parts[3] += 1;
-  return parts.join(".");
+/** The most frequent reasons, ties by name, so the wire carries a few short strings. */
+function topReasons(reasons: Record<string, number>): Record<string, number> {
+  const top = Object.entries(reasons)
+    .sort(([ra, a], [rb, b]) => b - a || (ra < rb ? -1 : ra > rb ? 1 : 0))
+    .slice(0, VIEW_MAX_REASONS);
+  return Object.fromEntries(top);
 }
 
-/**
- * Overlay health between two nodes: can the host of one reach the pod network of the other
- * (routes, encapsulation, host firewall, MTU of a small packet) in each direction?
- * Simplification: one probe per direction on TCP 80; policy and the application are not links.
- */
-function linkViews(cluster: Cluster, nodes: readonly Stored<Node>[], pods: readonly Stored<Pod>[]): LinkView[] {
-  const links: LinkView[] = [];
-  const targets = new Map(nodes.map((n) => [n.metadata.name, podNetworkTarget(n, pods)]));
-  const probe = (a: Stored<Node>, b: Stored<Node>): string => {
-    const toIP = targets.get(b.metadata.name);
-    const fromIP = nodeIP(a);
-    if (!toIP || !fromIP) return "no pod network";
-    const v = packetPath(cluster.store, { fromNode: a.metadata.name, fromIP, toNode: b.metadata.name, toIP, protocol: "tcp", port: 80, requestBytes: 64, responseBytes: 64 });
-    return v.delivered ? "" : `${a.metadata.name}→${b.metadata.name}: ${v.reason} at ${v.hop}`;
-  };
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length; j++) {
-      const a = nodes[i];
-      const b = nodes[j];
-      const fails = [probe(a, b), probe(b, a)].filter((r) => r !== "");
-      const health: LinkHealth = fails.length === 0 ? "ok" : fails.length === 1 ? "degraded" : "down";
-      links.push({ key: `${a.metadata.name}|${b.metadata.name}`, from: a.metadata.name, to: b.metadata.name, health, reason: fails.join("; ") });
-    }
-  }
-  return links;
-}
-
-function trafficView(cluster: Cluster): { traffic?: TrafficView } {
-  if (!readL7(cluster.state).traffic) return {};
-  const u = trafficStats(cluster).users;
-  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+function trafficView(stats: TrafficStats): TrafficView {
+  const u = stats.users;
   return {
-    traffic: {
-      requestsPerSec: u.requestsPerSec,
-      successRate: round(u.successRate),
-      latencyMs: u.latencyMs,
-      sloTarget: u.slo.target,
-      budgetRemaining: round(u.slo.budgetRemaining),
-      burnRate: Number.isFinite(u.slo.burnRate) ? round(u.slo.burnRate) : 1e6,
-    },
+    requestsPerSec: u.requestsPerSec,
+    successRate: round4(u.successRate),
+    latencyMs: u.latencyMs,
+    sloTarget: u.slo.target,
+    budgetRemaining: round4(u.slo.budgetRemaining),
+    burnRate: Number.isFinite(u.slo.burnRate) ? round4(u.slo.burnRate) : 1e6,
   };
 }

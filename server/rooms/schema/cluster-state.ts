@@ -18,6 +18,10 @@ export class NodeState extends Schema {
   @type("uint16") taints = 0;
   @type("string") ip = "";
   @type("string") podCIDR = "";
+  @type("uint32") memoryUsedMi = 0;
+  @type("uint32") memoryCapacityMi = 0;
+  @type("uint32") diskUsedMi = 0;
+  @type("uint32") diskCapacityMi = 0;
 }
 
 export class PodState extends Schema {
@@ -41,6 +45,13 @@ export class ServiceState extends Schema {
   @type("string") clusterIP = "";
   @type("uint32") readyEndpoints = 0;
   @type("uint32") notReadyEndpoints = 0;
+  /** Pods behind it, `web-1,web-2!` (shared/protocol/wire-codec.ts). */
+  @type("string") endpoints = "";
+  @type("boolean") hasTraffic = false;
+  @type("float64") requestsPerSec = 0;
+  @type("float64") successRate = 1;
+  /** `count reason` lines (shared/protocol/wire-codec.ts). */
+  @type("string") failReasons = "";
 }
 
 export class LinkState extends Schema {

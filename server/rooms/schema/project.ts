@@ -3,7 +3,8 @@
  * goals and score. Called once per simulation tick; writes only what changed.
  */
 import type { ArraySchema } from "@colyseus/schema";
-import type { ClusterViewData } from "../../../shared/protocol/view.ts";
+import type { ClusterViewData, ServiceView } from "../../../shared/protocol/view.ts";
+import { encodeEndpoints, encodeReasons } from "../../../shared/protocol/wire-codec.ts";
 import type { GoalStatus, ScoreBreakdown } from "../../../shared/game/session.ts";
 import { ConditionState, LinkState, NodeState, PodState, ServiceState, type ClusterState } from "./cluster-state.ts";
 import { GoalState, ScoreComponentState, type ScoreState } from "./session-state.ts";
@@ -16,10 +17,23 @@ export function projectCluster(target: ClusterState, view: ClusterViewData): voi
     syncArray(s.conditions, conditions, () => new ConditionState(), fillPrimitives);
   });
   syncMap(target.pods, view.pods, (p) => p.key, () => new PodState(), fillPrimitives);
-  syncMap(target.services, view.services, (s) => s.key, () => new ServiceState(), fillPrimitives);
+  syncMap(target.services, view.services, (s) => s.key, () => new ServiceState(), fillService);
   syncMap(target.links, view.links, (l) => l.key, () => new LinkState(), fillPrimitives);
   if (view.traffic) assignChanged(target.traffic, { hasTraffic: true, ...view.traffic });
   else assignChanged(target.traffic, { hasTraffic: false });
+}
+
+/** Endpoints and traffic go out as a few primitives (see wire-codec.ts); a Service without traffic resets them. */
+function fillService(s: ServiceState, v: ServiceView): void {
+  const { endpoints, traffic, ...rest } = v;
+  assignChanged(s, {
+    ...rest,
+    endpoints: encodeEndpoints(v.namespace, endpoints),
+    hasTraffic: !!traffic,
+    requestsPerSec: traffic?.requestsPerSec ?? 0,
+    successRate: traffic?.successRate ?? 1,
+    failReasons: traffic ? encodeReasons(traffic.reasons) : "",
+  });
 }
 
 export function projectGoals(target: ArraySchema<GoalState>, goals: readonly GoalStatus[]): void {

@@ -7,13 +7,15 @@ import { bundledLevel } from "../../support/client-builders.ts";
 
 const data: ClusterViewData = {
   nodes: [
-    { name: "node-2", ready: "False", conditions: [{ type: "Ready", status: "False", reason: "KubeletNotReady" }, { type: "MemoryPressure", status: "True", reason: "KubeletHasInsufficientMemory" }], unschedulable: false, taints: 1, ip: "10.0.0.3", podCIDR: "10.244.1.0/24" },
-    { name: "node-1", ready: "True", conditions: [{ type: "Ready", status: "True", reason: "KubeletReady" }], unschedulable: true, taints: 0, ip: "10.0.0.2", podCIDR: "10.244.0.0/24" },
+    { name: "node-2", ready: "False", conditions: [{ type: "Ready", status: "False", reason: "KubeletNotReady" }, { type: "MemoryPressure", status: "True", reason: "KubeletHasInsufficientMemory" }], unschedulable: false, taints: 1, ip: "10.0.0.3", podCIDR: "10.244.1.0/24", memoryUsedMi: 3072, memoryCapacityMi: 4096, diskUsedMi: 0, diskCapacityMi: 0 },
+    { name: "node-1", ready: "True", conditions: [{ type: "Ready", status: "True", reason: "KubeletReady" }], unschedulable: true, taints: 0, ip: "10.0.0.2", podCIDR: "10.244.0.0/24", memoryUsedMi: 512, memoryCapacityMi: 8192, diskUsedMi: 100, diskCapacityMi: 20480 },
   ],
   pods: [{ key: "shop/web-1", namespace: "shop", name: "web-1", phase: "Running", status: "Running", ready: "1/1", node: "node-1", ip: "10.244.0.5", restarts: 2, owner: "ReplicaSet/web-7d9f" }],
   services: [
-    { key: "default/kubernetes", namespace: "default", name: "kubernetes", type: "ClusterIP", clusterIP: "10.96.0.1", readyEndpoints: 1, notReadyEndpoints: 0 },
-    { key: "shop/web", namespace: "shop", name: "web", type: "ClusterIP", clusterIP: "10.96.0.20", readyEndpoints: 1, notReadyEndpoints: 2 },
+    { key: "default/kubernetes", namespace: "default", name: "kubernetes", type: "ClusterIP", clusterIP: "10.96.0.1", readyEndpoints: 1, notReadyEndpoints: 0, endpoints: [] },
+    { key: "shop/web", namespace: "shop", name: "web", type: "ClusterIP", clusterIP: "10.96.0.20", readyEndpoints: 1, notReadyEndpoints: 2,
+      endpoints: [{ pod: "shop/web-1", ready: true }, { pod: "shop/web-2", ready: false }, { pod: "shop/web-3", ready: false }],
+      traffic: { requestsPerSec: 12.5, successRate: 0.8, reasons: { "connection refused": 30 } } },
   ],
   links: [{ key: "node-1|node-2", from: "node-1", to: "node-2", health: "down", reason: "node-1→node-2: i/o timeout at node-2" }],
   traffic: { requestsPerSec: 40, successRate: 0.75, latencyMs: 20, sloTarget: 0.99, budgetRemaining: 0.4, burnRate: 25 },
@@ -35,6 +37,19 @@ describe("converting the protocol's slim view into the map's model", () => {
 
   it("drops the API server's own Service and keeps endpoint counts", () => {
     expect(v.services.map((s) => [s.id, s.readyEndpoints, s.notReadyEndpoints])).toEqual([["shop/web", 1, 2]]);
+  });
+
+  it("turns MiB usage into the pressure bars' bytes, and draws no bar whose capacity is unknown", () => {
+    const [n1, n2] = v.nodes;
+    expect([n1.memory, n1.disk]).toEqual([{ usedBytes: 512 * 1024 ** 2, capacityBytes: 8 * 1024 ** 3 }, { usedBytes: 100 * 1024 ** 2, capacityBytes: 20 * 1024 ** 3 }]);
+    expect(n2.memory).toEqual({ usedBytes: 3 * 1024 ** 3, capacityBytes: 4 * 1024 ** 3 });
+    expect(n2.disk).toBeUndefined();
+  });
+
+  it("keeps each Service's endpoint pods with their readiness (lines, dashed when not ready) and its traffic", () => {
+    const web = v.services.find((s) => s.id === "shop/web")!;
+    expect(web.endpoints).toEqual([{ pod: "shop/web-1", ready: true }, { pod: "shop/web-2", ready: false }, { pod: "shop/web-3", ready: false }]);
+    expect(web.traffic).toEqual({ requestsPerSec: 12.5, successRate: 0.8, reasons: { "connection refused": 30 } });
   });
 
   it("maps link health to line states and traffic to the SLO gauge", () => {
