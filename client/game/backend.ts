@@ -4,7 +4,7 @@
  * request, a control action); every rule runs behind this interface.
  */
 import type { GoalStatus, HintView, KubectlResult, ScoreBreakdown } from "../../shared/game/session.ts";
-import type { DebriefMessage } from "../../shared/protocol/messages.ts";
+import type { DebriefMessage, PingBroadcast } from "../../shared/protocol/messages.ts";
 import type { TraceResult } from "../../shared/net/trace-types.ts";
 import type { ClusterView, ViewClock } from "../view/types.ts";
 
@@ -60,5 +60,9 @@ export interface GameBackend {
   /** Called with every new snapshot (solo: a few times per second; rooms: on each patch). */
   subscribe(listener: (s: GameSnapshot) => void): () => void;
   players?(): PlayerInfo[];
+  /** Drills: point the team at a map object (`pod/ns/name`, `svc/ns/name`, `ing/ns/name`, `node/name`). */
+  ping?(target: string): void;
+  /** Drills: every player's pings, the sender's own included. */
+  onPing?(listener: (p: PingBroadcast) => void): void;
   dispose(): void;
 }

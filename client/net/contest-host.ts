@@ -6,7 +6,8 @@
  */
 import type { Room } from "colyseus.js";
 import type { LeaderboardEntry } from "../../shared/protocol/leaderboard.ts";
-import type { LeaderboardRowShape, PlayerStateShape } from "../../shared/protocol/state.ts";
+import type { GoalTallyShape, LeaderboardRowShape, PlayerStateShape } from "../../shared/protocol/state.ts";
+import { goalMissLines } from "./class-analytics.ts";
 import { C2S, S2C } from "../../shared/protocol/names.ts";
 import { button, el, formatClock } from "../ui/dom.ts";
 import { values } from "./room-state.ts";
@@ -18,6 +19,7 @@ interface ContestJson {
   remainingMs?: number;
   frozen?: boolean;
   leaderboard?: LeaderboardRowShape[];
+  goalTallies?: GoalTallyShape[];
   players?: Record<string, PlayerStateShape & { team?: string }>;
 }
 
@@ -38,6 +40,7 @@ export function renderContestHost(room: Room, token: string, code: string, leave
   const board = el("tbody");
   const tiles = el("div", { class: "tiles", "aria-label": "Progress" });
   const analytics = el("p", { class: "muted" });
+  const missed = el("ol", { class: "goal-misses", "aria-label": "Goals most students missed" });
   const podium = el("section", { class: "podium-box", hidden: true });
   const exportLinks = el("p", {}, [
     el("a", { href: `/api/contests/${code}/results.csv?token=${encodeURIComponent(token)}`, download: `contest-${code}.csv` }, "Export results (CSV)"),
@@ -50,7 +53,7 @@ export function renderContestHost(room: Room, token: string, code: string, leave
     el("header", { class: "screen-head" }, [el("h1", {}, "Contest"), phase, clock, el("div", { class: "spacer" }), button("Start", () => control("start"), "primary"), button("Pause", () => control("pause")), button("Resume", () => control("resume")), button("End contest", () => control("end"), "danger"), button("Leave", leave)]),
     el("div", { class: "host-grid" }, [
       el("section", {}, [el("p", { class: "muted" }, `Join at ${location.host} with the code:`), el("div", { class: "join-code", "aria-label": "Join code" }, code), el("h2", {}, "Lobby"), lobby, podium]),
-      el("section", {}, [el("h2", {}, "Leaderboard"), el("table", { class: "leaderboard" }, [el("thead", {}, el("tr", {}, ["#", "Name", "Level", "Solved", "Score", "Time"].map((h) => el("th", {}, h)))), board]), analytics, el("h2", {}, "Progress"), tiles, exportLinks]),
+      el("section", {}, [el("h2", {}, "Leaderboard"), el("table", { class: "leaderboard" }, [el("thead", {}, el("tr", {}, ["#", "Name", "Level", "Solved", "Score", "Time"].map((h) => el("th", {}, h)))), board]), analytics, el("h2", {}, "Goals most missed"), missed, el("h2", {}, "Progress"), tiles, exportLinks]),
     ]),
   ]);
 
@@ -64,6 +67,8 @@ export function renderContestHost(room: Room, token: string, code: string, leave
     board.replaceChildren(...rows.map((r) => el("tr", {}, [el("td", {}, String(r.rank)), el("td", {}, r.name), el("td", {}, `${r.level}/${s.levels?.length ?? "?"}`), el("td", {}, String(r.solved)), el("td", {}, String(r.score)), el("td", {}, formatClock(r.timeMs / 1000))])));
     tiles.replaceChildren(...rows.map((r) => el("div", { class: "tile" }, [el("strong", {}, r.name), el("div", {}, `level ${r.level}: ${r.levelId}`), el("div", { class: "muted" }, `${r.solved} solved · ${r.score} pts`)])));
     const stuck = stuckLevel(rows, s.levels ?? []);
+    const misses = goalMissLines(s.goalTallies ?? []);
+    missed.replaceChildren(...(misses.length ? misses.map((m) => el("li", {}, m.line)) : [el("li", { class: "muted" }, "No goal reports yet.")]));
     analytics.textContent = stuck && stuck.count > 1 ? `Most students are on ${stuck.levelId} (${stuck.count}).` : "";
   };
   room.onStateChange(render);

@@ -6,7 +6,7 @@
 import type { Room } from "colyseus.js";
 import { createCluster, completeKubectl } from "../../shared/index.ts";
 import type { HintView, KubectlResult } from "../../shared/game/session.ts";
-import type { DebriefMessage, HintMessage, KubectlResultMessage } from "../../shared/protocol/messages.ts";
+import type { DebriefMessage, HintMessage, KubectlResultMessage, PingBroadcast } from "../../shared/protocol/messages.ts";
 import { C2S, S2C } from "../../shared/protocol/names.ts";
 import type { CatalogueEntry } from "../game/catalogue.ts";
 import type { GameBackend, GameSnapshot, LevelBrief, PlayerInfo } from "../game/backend.ts";
@@ -25,6 +25,7 @@ export class RoomBackend implements GameBackend {
   private readonly listeners = new Set<(s: GameSnapshot) => void>();
   private readonly hints: HintView[] = [];
   private readonly notes: ((text: string) => void)[] = [];
+  private readonly pingListeners: ((p: PingBroadcast) => void)[] = [];
   private debriefMsg: DebriefMessage | undefined;
   private debriefWaiters: ((d: DebriefMessage) => void)[] = [];
   private seq = 0;
@@ -65,6 +66,7 @@ export class RoomBackend implements GameBackend {
       this.debriefWaiters = [];
       this.schedule();
     });
+    this.on(S2C.ping, (p: PingBroadcast) => this.pingListeners.forEach((l) => l(p)));
     this.on(S2C.error, () => undefined);
     room.onStateChange(this.onState);
   }
@@ -156,6 +158,14 @@ export class RoomBackend implements GameBackend {
     return new Promise((resolve) => this.debriefWaiters.push(resolve));
   }
 
+  ping(target: string): void {
+    if (this.mode === "drill") this.room.send(C2S.ping, { target });
+  }
+
+  onPing(listener: (p: PingBroadcast) => void): void {
+    this.pingListeners.push(listener);
+  }
+
   players(): PlayerInfo[] {
     const feed = this.lastJson.feed ?? [];
     return values(this.lastJson.players).map((p) => {
@@ -172,5 +182,6 @@ export class RoomBackend implements GameBackend {
     for (const done of this.pending.values()) done({ stdout: "", stderr: "error: left the game\n", exitCode: 1 });
     this.pending.clear();
     this.listeners.clear();
+    this.pingListeners.length = 0;
   }
 }

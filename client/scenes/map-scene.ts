@@ -15,12 +15,16 @@ import { FONT, NodePanel } from "./node-panel.ts";
 import { ensurePodTexture, makeTextures } from "./textures.ts";
 import { Gateway } from "./gateway.ts";
 import { TrafficParticles } from "./traffic-particles.ts";
+import { PingMarkers } from "./ping-markers.ts";
+import type { PingBroadcast } from "../../shared/protocol/messages.ts";
 
 const MARGIN = 12;
 
 export interface MapEvents {
   select(t: Target | undefined): void;
   inspect(t: Target): void;
+  /** Alt+click (drills): point the team at this object. */
+  ping(t: Target): void;
 }
 
 export class MapScene extends Phaser.Scene {
@@ -36,6 +40,7 @@ export class MapScene extends Phaser.Scene {
   private highlight!: Phaser.GameObjects.Graphics;
   private tooltip!: Phaser.GameObjects.Text;
   private particles!: TrafficParticles;
+  private pings!: PingMarkers;
   private selectedId: string | undefined;
   private targets: Target[] = [];
   private ready = false;
@@ -55,12 +60,14 @@ export class MapScene extends Phaser.Scene {
     this.overlayOver = this.add.graphics().setDepth(4);
     this.highlight = this.add.graphics().setDepth(6);
     this.particles = new TrafficParticles(this);
+    this.pings = new PingMarkers(this);
     this.tooltip = this.add
       .text(0, 0, "", { fontFamily: FONT, fontSize: "14px", color: "#ffffff", backgroundColor: "#000000cc", padding: { x: 6, y: 4 } })
       .setDepth(10)
       .setVisible(false);
     this.input.on("pointerdown", (p: Phaser.Input.Pointer) => {
       const t = this.hit(p.x, p.y);
+      if (t && (p.event as MouseEvent | undefined)?.altKey && this.events2.ping) return this.events2.ping(t);
       this.select(t?.id);
       if (t) this.events2.inspect?.(t);
     });
@@ -90,6 +97,11 @@ export class MapScene extends Phaser.Scene {
     this.selectedId = id;
     this.drawHighlight();
     this.events2.select?.(this.selected());
+  }
+
+  /** A player's ping arrived: show its marker for a few seconds. */
+  showPing(p: PingBroadcast): void {
+    this.pings?.board.add(p, performance.now());
   }
 
   private relayout(): void {
@@ -309,6 +321,7 @@ export class MapScene extends Phaser.Scene {
 
   override update(_time: number, delta: number): void {
     this.particles?.update(delta);
+    this.pings?.draw(performance.now(), (id) => this.rectOf(id));
   }
 }
 

@@ -7,6 +7,7 @@ import Phaser from "phaser";
 import { EDIT_MARKER, parseEditMarker } from "../../shared/kubectl/commands/edit.ts";
 import type { KubectlResult } from "../../shared/game/session.ts";
 import type { DebriefMessage } from "../../shared/protocol/messages.ts";
+import { pingTargetOf } from "../view/pings.ts";
 import type { GameBackend, GameSnapshot } from "../game/backend.ts";
 import { MapScene } from "../scenes/map-scene.ts";
 import { GameTerminal } from "../terminal/terminal.ts";
@@ -101,7 +102,8 @@ export class GameScreen {
         postBoot: (game) => {
           const scene = new MapScene();
           game.scene.add("map", scene, true);
-          scene.events2 = { inspect: (t) => this.inspector.show(t) };
+          scene.events2 = { inspect: (t) => this.inspector.show(t), ...(this.backend.ping ? { ping: (t) => this.backend.ping?.(pingTargetOf(t)) } : {}) };
+          this.backend.onPing?.((p) => scene.showPing(p));
           this.scene = scene;
           
           if (this.last) scene.setView(this.last.view);
@@ -246,7 +248,10 @@ export class GameScreen {
     else if (key === "b" || key === "B") this.briefing();
     else if (inMap && (key === "ArrowRight" || key === "ArrowDown")) this.scene?.moveSelection(1);
     else if (inMap && (key === "ArrowLeft" || key === "ArrowUp")) this.scene?.moveSelection(-1);
-    else if (inMap && key === "Enter") {
+    else if (inMap && (key === "p" || key === "P") && this.backend.ping) {
+      const sel = this.scene?.selected();
+      if (sel) this.backend.ping(pingTargetOf(sel));
+    } else if (inMap && key === "Enter") {
       const sel = this.scene?.selected();
       if (sel) this.inspector.show(sel);
       else this.terminal.focus();

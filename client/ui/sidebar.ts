@@ -31,7 +31,7 @@ export class Sidebar {
       this.hints,
       el("div", { class: "keys" }, [
         el("h3", {}, "Keys"),
-        el("p", {}, "Esc: leave terminal · T: terminal · ←/→: select on map · Enter: inspect · H: hint · R: trace · B: briefing"),
+        el("p", {}, "Esc: leave terminal · T: terminal · ←/→: select on map · Enter: inspect · P / Alt+click: ping (drills) · H: hint · R: trace · B: briefing"),
       ]),
     ]);
   }

@@ -12,6 +12,7 @@ import type { RoomKind } from "../deps.ts";
 import { hashToken, newToken, tokenMatches } from "../security/tokens.ts";
 import { describeIssues } from "./guard.ts";
 import { claimJoinCode, releaseJoinCode, reserveJoinCode } from "./join-code.ts";
+import { PingRelay } from "./pings.ts";
 import { SessionRoom } from "./session-room.ts";
 import { replayRecordedSession, takeRestoredRoom } from "../persistence/restore.ts";
 import type { UnfinishedRoom } from "../persistence/journal.ts";
@@ -22,6 +23,7 @@ export class DrillRoom extends SessionRoom {
   private hostTokenHash = "";
   /** Handed to the first client to join (the creator), then cleared. */
   private pendingHostToken?: string;
+  private readonly pings = new PingRelay(this, () => this.seats, () => this.runner?.simTimeMs ?? 0, () => this.deps.now());
 
   override async onCreate(options: unknown): Promise<void> {
     const restored = takeRestoredRoom(options);
@@ -41,6 +43,7 @@ export class DrillRoom extends SessionRoom {
     this.startLevel(level, seed, "main", this.roomId);
     if (o.speed) this.state.speed = o.speed;
     this.guard.on(C2S.control, controlMessageSchema, (c, m) => this.onControl(c, m));
+    this.pings.listen(this.guard);
     if (o.autoStart) this.setPhase("running");
     await this.setMetadata({ levelId: level.id });
   }
@@ -58,6 +61,7 @@ export class DrillRoom extends SessionRoom {
     this.startLevel(level, main.seed, "main", this.roomId, true, replayRecordedSession(level, main));
     if (config.speed) this.state.speed = config.speed;
     this.guard.on(C2S.control, controlMessageSchema, (c, m) => this.onControl(c, m));
+    this.pings.listen(this.guard);
     this.state.phase = r.room.phase;
     await this.setMetadata({ levelId: level.id });
   }

@@ -70,6 +70,11 @@ export const hintRequestSchema = z.union([z.strictObject({}), z.undefined(), z.n
 
 export const chatMessageSchema = z.strictObject({ text: z.string().min(1).max(LIMITS.chatLength) });
 
+/** A map object: `pod/<ns>/<name>`, `svc/<ns>/<name>`, `ing/<ns>/<name>` or `node/<name>` (DNS-1123 names). */
+export const PING_TARGET = /^(?:(?:pod|svc|ing)\/[a-z0-9][a-z0-9.-]*\/[a-z0-9][a-z0-9.-]*|node\/[a-z0-9][a-z0-9.-]*)$/;
+export const pingMessageSchema = z.strictObject({ target: z.string().min(1).max(LIMITS.pingTargetLength).regex(PING_TARGET, "expected pod/<ns>/<name>, svc/<ns>/<name>, ing/<ns>/<name> or node/<name>") });
+export type PingMessage = z.infer<typeof pingMessageSchema>;
+
 const withToken = { token };
 export const controlMessageSchema = z.discriminatedUnion("action", [
   z.strictObject({ ...withToken, action: z.literal("start") }),
@@ -109,6 +114,13 @@ export interface WelcomeMessage {
 export interface ChatBroadcast {
   from: string;
   text: string;
+  atMs: number;
+}
+/** Drill: `player` is the seat id, `name` the display name (show it as text), `atMs` simulated ms. */
+export interface PingBroadcast {
+  player: string;
+  name: string;
+  target: string;
   atMs: number;
 }
 export interface DebriefMessage {

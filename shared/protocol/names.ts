@@ -17,6 +17,8 @@ export const C2S = {
   hintRequest: "hint:request",
   control: "control",
   chat: "chat",
+  /** Drill: point at an object on the map for everyone (`pod/ns/name`, `node/name`, `svc/ns/name`). */
+  ping: "ping",
 } as const;
 
 /** Server → client. */
@@ -38,6 +40,8 @@ export const S2C = {
   podium: "podium",
   /** Contest seat: the next level of the contest has started on this seat's cluster. */
   level: "level",
+  /** Drill: a player pointed at an object (to everyone, the sender included). */
+  ping: "ping",
 } as const;
 
 export const PHASES = ["lobby", "running", "paused", "ended"] as const;
@@ -69,6 +73,10 @@ export const LIMITS = {
   /** YAML for `apply -f -` / a saved `edit`. */
   stdinBytes: 64 * 1024,
   chatLength: 280,
+  /** Pings per client per second (a token bucket of this size, refilled at this rate). */
+  pingsPerSecond: 2,
+  /** A ping's target: `pod/<namespace>/<name>` is at most 1 + 63 + 1 + 253 + 4 characters. */
+  pingTargetLength: 330,
   idLength: 64,
   /** Any client message as JSON; the WebSocket transport drops frames over `frameBytes`. */
   messageBytes: 80 * 1024,

@@ -81,6 +81,16 @@ export interface LeaderboardRowShape {
   timeMs: number;
 }
 
+/** Contest class analytics: how many seats have met one goal of one level (`total`: every seat). */
+export interface GoalTallyShape {
+  key: string;
+  levelId: string;
+  goalId: string;
+  text: string;
+  met: number;
+  total: number;
+}
+
 /** `contest` rooms. */
 export interface ContestRoomStateShape {
   phase: Phase;
@@ -92,5 +102,7 @@ export interface ContestRoomStateShape {
   /** The public leaderboard is frozen (the host receives `leaderboard:live`). */
   frozen: boolean;
   leaderboard: LeaderboardRowShape[];
+  /** Class analytics, in level then goal order (the host sorts them by fewest met). */
+  goalTallies: GoalTallyShape[];
   players: Map<string, PlayerStateShape>;
 }

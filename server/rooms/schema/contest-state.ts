@@ -16,6 +16,16 @@ export class LeaderboardRowState extends Schema {
   @type("float64") timeMs = 0;
 }
 
+/** Class analytics: one goal of one level, and how many seats have met it. */
+export class GoalTallyState extends Schema {
+  @type("string") key = "";
+  @type("string") levelId = "";
+  @type("string") goalId = "";
+  @type("string") text = "";
+  @type("uint16") met = 0;
+  @type("uint16") total = 0;
+}
+
 export class ContestRoomState extends Schema {
   @type("string") phase = "lobby";
   @type("string") mode = "individual";
@@ -25,4 +35,5 @@ export class ContestRoomState extends Schema {
   @type("boolean") frozen = false;
   @type([LeaderboardRowState]) leaderboard = new ArraySchema<LeaderboardRowState>();
   @type({ map: PlayerState }) players = new MapSchema<PlayerState>();
+  @type([GoalTallyState]) goalTallies = new ArraySchema<GoalTallyState>();
 }
