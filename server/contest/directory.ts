@@ -12,7 +12,17 @@ export const progressTopic = (code: string) => `crashloop:contest:${code}:progre
 /** Contest → seats: phase changes. */
 export const controlTopic = (code: string) => `crashloop:contest:${code}:control`;
 
+/** One goal of one level as a seat last saw it (levels already finished keep their final state). */
+export interface SeatGoalReport {
+  levelId: string;
+  id: string;
+  text: string;
+  met: boolean;
+}
+
 export interface SeatProgress extends LeaderboardInput {
+  /** Goals of every level this seat has played so far, in play order (class analytics). */
+  goals?: SeatGoalReport[];
   /** The seat has finished its last level, or the contest ended and this is its final report. */
   final: boolean;
 }

@@ -28,7 +28,8 @@ export function apiRouter(deps: ServerDeps, presence: () => Presence): express.R
     const code = req.params.code.toUpperCase();
     const header = req.headers.authorization ?? "";
     const token = header.startsWith("Bearer ") ? header.slice(7) : typeof req.query.token === "string" ? req.query.token : "";
-    const hash = await presence().hget(CONTEST_HOSTS_KEY, code);
+    // Presence knows running contests; the journal also knows contests from before a restart.
+    const hash = (await presence().hget(CONTEST_HOSTS_KEY, code)) || (await deps.journal.room(code).then((r) => (r?.kind === "contest" ? r.hostTokenHash : undefined)));
     if (!hash) return res.status(404).json({ error: `no contest with code ${code}` });
     if (!tokenMatches(token, hash)) return res.status(403).json({ error: "the teacher's host token is required" });
     const standings = contestStandings(await deps.journal.results(code));

@@ -71,6 +71,8 @@ export interface RoomJournal {
   roomEnded(roomId: string): Promise<void>;
   /** Rooms not ended, with their sessions and command logs: what a restarted server restores. */
   unfinishedRooms(): Promise<UnfinishedRoom[]>;
+  /** One room's record, ended or not (the results export checks the host token hash with it). */
+  room(roomId: string): Promise<RoomRecord | undefined>;
   /** Finished results of a room (for exports) and the per-level hall of fame. */
   results(roomId: string): Promise<ResultRecord[]>;
   hallOfFame(levelId: string, limit: number): Promise<ResultRecord[]>;
@@ -136,6 +138,10 @@ export class MemoryJournal implements DurableJournal {
       .filter((r) => r.phase !== "ended")
       .sort((a, b) => a.createdAtMs - b.createdAtMs || (a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : 0))
       .map((room) => ({ room: structuredClone(room), sessions: structuredClone(sessions.filter((s) => s.roomId === room.roomId)) }));
+  }
+  async room(roomId: string): Promise<RoomRecord | undefined> {
+    const r = this.rooms.get(roomId);
+    return r && structuredClone(r);
   }
   async results(roomId: string): Promise<ResultRecord[]> {
     return structuredClone(this.resultsList.filter((r) => r.roomId === roomId));

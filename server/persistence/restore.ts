@@ -37,6 +37,20 @@ export function takeRestoredRoom(options: unknown): UnfinishedRoom | undefined {
   return restored;
 }
 
+/**
+ * Runs `create` with a one-time ticket for `restored` (an option to pass to the room's onCreate),
+ * revoked once `create` settles. Rooms that restore rooms of their own (a contest its seats) use it.
+ */
+export async function withRestoreTicket<T>(restored: UnfinishedRoom, create: (option: Record<string, string>) => Promise<T>): Promise<T> {
+  const ticket = randomUUID();
+  tickets.set(ticket, restored);
+  try {
+    return await create({ [RESTORE_OPTION]: ticket });
+  } finally {
+    tickets.delete(ticket);
+  }
+}
+
 /** The tick a restored session runs to: the last recorded progress, never before its last command. */
 export function replayUntilTick(session: SessionRecord & { log: readonly CommandLogEntry[] }): number {
   return session.log.reduce((t, e) => Math.max(t, e.tick), session.tick);
@@ -98,16 +112,10 @@ export async function restoreRooms(journal: RoomJournal, opts: RestoreOptions = 
         report({ roomId, outcome: "skipped", detail: "claimed by another process" });
         continue;
       }
-      const ticket = randomUUID();
-      tickets.set(ticket, unfinished);
-      try {
-        const created = await mm.handleCreateRoom(roomName(kind), { [RESTORE_OPTION]: ticket });
-        if (created.roomId !== roomId) {
-          report({ roomId, outcome: "failed", detail: `room came back as ${created.roomId}: its onCreate must set this.roomId from takeRestoredRoom()` });
-          continue;
-        }
-      } finally {
-        tickets.delete(ticket);
+      const created = await withRestoreTicket(unfinished, (option) => mm.handleCreateRoom(roomName(kind), option));
+      if (created.roomId !== roomId) {
+        report({ roomId, outcome: "failed", detail: `room came back as ${created.roomId}: its onCreate must set this.roomId from takeRestoredRoom()` });
+        continue;
       }
       report({ roomId, outcome: "restored" });
     } catch (e) {

@@ -92,6 +92,12 @@ export class SqlJournal implements DurableJournal {
     }));
   }
 
+  async room(roomId: string): Promise<RoomRecord | undefined> {
+    await this.buffer.flush();
+    const row = await this.db.selectFrom("rooms").selectAll().where("room_id", "=", roomId).executeTakeFirst();
+    return row && roomFromRow(row);
+  }
+
   async results(roomId: string): Promise<ResultRecord[]> {
     await this.buffer.flush();
     const rows = await this.db.selectFrom("results").selectAll().where("room_id", "=", roomId).orderBy("id").execute();

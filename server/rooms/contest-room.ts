@@ -15,17 +15,23 @@ import type { Logger, RoomKind, ServerDeps } from "../deps.ts";
 import { hashToken, newToken, tokenMatches } from "../security/tokens.ts";
 import { CONTEST_HOSTS_KEY, controlTopic, progressTopic, type ContestControl, type SeatProgress } from "../contest/directory.ts";
 import { describeIssues, MessageGuard } from "./guard.ts";
-import { claimJoinCode, releaseJoinCode } from "./join-code.ts";
-import { ContestRoomState, LeaderboardRowState } from "./schema/contest-state.ts";
+import { claimJoinCode, releaseJoinCode, reserveJoinCode } from "./join-code.ts";
+import { ContestRoomState, GoalTallyState, LeaderboardRowState } from "./schema/contest-state.ts";
+import { tallyGoals } from "../contest/analytics.ts";
 import { fillPrimitives, syncArray } from "./schema/patch.ts";
 import { Seats } from "./seats.ts";
 import type { SeatCreateOptions } from "./contest-seat-room.ts";
-import { takeRestoredRoom } from "../persistence/restore.ts";
+import { takeRestoredRoom, withRestoreTicket } from "../persistence/restore.ts";
+import type { UnfinishedRoom } from "../persistence/journal.ts";
+import { clockAfterPhase, clockElapsedMs, contestRecordConfig, parseContestRecordConfig, type ContestClock, type ContestSeatRecord } from "../contest/contest-record.ts";
+import { seatOfSession } from "../contest/results.ts";
 
 interface ContestSeat {
   seat: string;
-  /** Kept in memory so team mates joining later receive it. */
+  /** Kept in memory so team mates (and the student rejoining by name) receive it. */
   token: string;
+  /** Hashes of every token handed out for the seat, the current one last (journaled; a restart adds one). */
+  tokenHashes: string[];
   roomId: string;
   name: string;
   team: string;
@@ -50,14 +56,14 @@ export class ContestRoom extends Room<ContestRoomState> {
   private readonly teams = new Map<string, string>();
   private readonly progress = new Map<string, SeatProgress>();
   private nextSeat = 1;
-  private elapsedMs = 0;
-  private lastClockMs = 0;
+  private contestClock: ContestClock = { elapsedMs: 0 };
+  private createdAtMs = 0;
   private boardDirty = false;
   private readonly onProgress = (p: SeatProgress) => this.recordProgress(p);
 
   override async onCreate(options: unknown): Promise<void> {
-    /** Simplification: contests are not restored after a restart yet (their seat tokens live in memory). */
-    if (takeRestoredRoom(options)) throw new ServerError(501, "restoring a contest after a restart is not supported yet");
+    const restored = takeRestoredRoom(options);
+    if (restored) return this.restore(restored);
     const parsed = contestCreateSchema.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(400, `invalid contest options: ${describeIssues(parsed.error)}`);
     this.o = parsed.data;
@@ -67,6 +73,16 @@ export class ContestRoom extends Room<ContestRoomState> {
     if (missing?.length) throw new ServerError(404, `unknown level(s): ${missing.join(", ")}`);
     if (levels.length === 0) throw new ServerError(404, "no playable level for this seed");
     this.roomId = await claimJoinCode(this.presence);
+    this.pendingHostToken = newToken();
+    this.createdAtMs = this.deps.now();
+    await this.open(levels.map((lv) => lv!.id), hashToken(this.pendingHostToken));
+    await this.journalRoom();
+    this.deps.metrics.roomCreated(this.kind);
+    if (this.o.autoStart) this.setPhase("running");
+  }
+
+  /** What a new and a restored contest share, once roomId is set. */
+  private async open(levelIds: readonly string[], hostTokenHash: string): Promise<void> {
     this.log = this.deps.logger.child({ room: this.roomId, kind: this.kind });
     this.setState(new ContestRoomState());
     this.seats = new Seats(this.state.players, this.deps.now);
@@ -76,16 +92,59 @@ export class ContestRoom extends Room<ContestRoomState> {
       c.send(S2C.kubectlResult, { id: m.id, stdout: "", stderr: "error: this is the contest lobby: run kubectl in your own seat room (the contest:seat message)\n", exitCode: 1 });
     });
     Object.assign(this.state, { mode: this.o.mode, timeLimitMs: this.o.timeLimitMinutes * 60_000, remainingMs: this.o.timeLimitMinutes * 60_000 });
-    levels.forEach((lv) => this.state.levels.push(lv!.id));
-    this.pendingHostToken = newToken();
-    this.hostTokenHash = hashToken(this.pendingHostToken);
+    levelIds.forEach((id) => this.state.levels.push(id));
+    this.hostTokenHash = hostTokenHash;
     await this.presence.hset(CONTEST_HOSTS_KEY, this.roomId, this.hostTokenHash);
     await this.presence.subscribe(progressTopic(this.roomId), this.onProgress);
-    const config = { ...this.o, seed: this.seed, levels: [...this.state.levels] };
-    await this.deps.journal.roomCreated({ roomId: this.roomId, kind: "contest", config, createdAtMs: this.deps.now(), hostTokenHash: this.hostTokenHash, phase: "lobby" });
     this.clock.setInterval(() => this.onClock(), CLOCK_EVERY_MS);
+  }
+
+  /**
+   * After a restart: the same code, clock and host token hash; each seat room rebuilt by replay
+   * of its command log. Seat tokens were never stored, so each seat gets a new one (handed to whoever
+   * rejoins by name or team) while the seat room keeps admitting the tokens students saved.
+   */
+  private async restore(r: UnfinishedRoom): Promise<void> {
+    const parsed = parseContestRecordConfig(r.room.config);
+    if (!parsed.ok) throw new ServerError(500, `cannot restore contest ${r.room.roomId}: ${parsed.error}`);
+    const c = parsed.value;
+    this.o = c.options;
+    this.seed = c.seed;
+    this.contestClock = c.clock;
+    this.createdAtMs = r.room.createdAtMs;
+    this.roomId = r.room.roomId;
+    await reserveJoinCode(this.presence, this.roomId);
+    await this.open(c.levels, r.room.hostTokenHash);
+    this.state.phase = r.room.phase;
+    this.updateRemaining(this.deps.now());
+    for (const seat of c.seats) await this.reopenSeat(seat, r);
+    this.nextSeat = 1 + Math.max(0, ...c.seats.map((s) => Number(s.seat.slice(1)) || 0));
+    await this.journalRoom();
+    this.boardDirty = true;
     this.deps.metrics.roomCreated(this.kind);
-    if (this.o.autoStart) this.setPhase("running");
+  }
+
+  private async reopenSeat(record: ContestSeatRecord, r: UnfinishedRoom): Promise<void> {
+    const token = newToken();
+    const cs: ContestSeat = { seat: record.seat, token, tokenHashes: [...record.tokenHashes, hashToken(token)], roomId: `${this.roomId}-${record.seat}`, name: record.name, team: record.team };
+    this.contestSeats.set(cs.seat, cs);
+    if (cs.team) this.teams.set(cs.team, cs.seat);
+    const sessions = r.sessions.filter((s) => seatOfSession(s.sessionId) === cs.seat);
+    try {
+      await withRestoreTicket({ room: r.room, sessions }, (option) => matchMaker.handleCreateRoom(ROOM.contestSeat, { ...this.seatOptions(cs), ...option }));
+    } catch (err) {
+      this.log.error({ err, seat: cs.seat }, "restore: seat room failed");
+    }
+  }
+
+  /** The whole contest record: rewritten on every phase change and new seat (roomCreated replaces it). */
+  private journalRoom(): Promise<void> {
+    const seats: ContestSeatRecord[] = [...this.contestSeats.values()].map((cs) => ({ seat: cs.seat, name: cs.name, team: cs.team, tokenHashes: cs.tokenHashes }));
+    const config = contestRecordConfig({ options: this.o, seed: this.seed, levels: [...this.state.levels], clock: this.contestClock, seats });
+    const phase = this.state.phase as Phase;
+    return this.deps.journal
+      .roomCreated({ roomId: this.roomId, kind: "contest", config, createdAtMs: this.createdAtMs, hostTokenHash: this.hostTokenHash, phase })
+      .catch((err) => this.log.error({ err }, "journal write failed"));
   }
 
   override async onJoin(client: Client, options: unknown): Promise<void> {
@@ -109,29 +168,40 @@ export class ContestRoom extends Room<ContestRoomState> {
     this.deps.metrics.clientJoined(this.kind);
   }
 
-  /** The student's own seat, or the team's (created on first use). */
+  /**
+   * The student's own seat, or the team's (created on first use). A student joining under the name
+   * of a seat (individual mode) gets that seat back, e.g. after a restart.
+   * Simplification: the name is the proof, as the team name is in team mode; a student still in
+   * the lobby keeps their name (the newcomer becomes "ada (2)"), so only a left seat can be taken.
+   */
   private async contestSeatFor(name: string, team: string): Promise<ContestSeat> {
-    const existing = team ? this.contestSeats.get(this.teams.get(team) ?? "") : undefined;
+    const existing = team ? this.contestSeats.get(this.teams.get(team) ?? "") : [...this.contestSeats.values()].find((cs) => !cs.team && cs.name === name);
     if (existing) return existing;
     const seat = `s${this.nextSeat++}`;
     const token = newToken();
-    const opts: SeatCreateOptions = {
+    const cs: ContestSeat = { seat, token, tokenHashes: [hashToken(token)], roomId: `${this.roomId}-${seat}`, name, team };
+    const room = await matchMaker.createRoom(ROOM.contestSeat, this.seatOptions(cs));
+    cs.roomId = room.roomId;
+    this.contestSeats.set(seat, cs);
+    if (team) this.teams.set(team, seat);
+    this.boardDirty = true;
+    await this.journalRoom();
+    return cs;
+  }
+
+  private seatOptions(cs: ContestSeat): SeatCreateOptions {
+    return {
       contest: this.roomId,
-      seat,
-      seatTokenHash: hashToken(token),
-      name,
-      team,
+      seat: cs.seat,
+      seatTokenHash: cs.tokenHashes[cs.tokenHashes.length - 1],
+      formerTokenHashes: cs.tokenHashes.slice(0, -1),
+      name: cs.name,
+      team: cs.team,
       levels: [...this.state.levels],
       seed: this.seed,
       hintCosts: this.o.hintCosts,
       phase: this.state.phase === "ended" ? "paused" : (this.state.phase as "lobby" | "running" | "paused"),
     };
-    const room = await matchMaker.createRoom(ROOM.contestSeat, opts);
-    const cs: ContestSeat = { seat, token, roomId: room.roomId, name, team };
-    this.contestSeats.set(seat, cs);
-    if (team) this.teams.set(team, seat);
-    this.boardDirty = true;
-    return cs;
   }
 
   private recordProgress(p: SeatProgress): void {
@@ -151,22 +221,24 @@ export class ContestRoom extends Room<ContestRoomState> {
 
   private setPhase(phase: Phase): void {
     if (this.state.phase === phase) return;
+    this.contestClock = clockAfterPhase(this.contestClock, phase === "running", this.deps.now());
     this.state.phase = phase;
-    this.lastClockMs = this.deps.now();
     if (phase !== "ended") this.presence.publish(controlTopic(this.roomId), { action: phase === "running" ? "start" : "pause" } satisfies ContestControl);
-    this.deps.journal.roomPhase(this.roomId, phase).catch((err) => this.log.error({ err }, "journal write failed"));
+    void this.journalRoom();
   }
 
   private onClock(): void {
-    const now = this.deps.now();
     if (this.state.phase === "running") {
-      this.elapsedMs += now - this.lastClockMs;
-      this.state.remainingMs = Math.max(0, this.state.timeLimitMs - this.elapsedMs);
-      this.state.frozen = this.o.freezeLastMinutes > 0 && this.state.remainingMs <= this.o.freezeLastMinutes * 60_000;
+      this.updateRemaining(this.deps.now());
       if (this.state.remainingMs === 0) this.end();
     }
-    this.lastClockMs = now;
     if (this.boardDirty) this.refreshBoard();
+  }
+
+  /** Remaining time from the clock (wall time while running: a restart does not extend a contest). */
+  private updateRemaining(now: number): void {
+    this.state.remainingMs = Math.max(0, this.state.timeLimitMs - clockElapsedMs(this.contestClock, now));
+    this.state.frozen = this.o.freezeLastMinutes > 0 && this.state.remainingMs <= this.o.freezeLastMinutes * 60_000;
   }
 
   private ranked(): LeaderboardEntry[] {
@@ -180,6 +252,8 @@ export class ContestRoom extends Room<ContestRoomState> {
     const board = this.ranked();
     if (!this.state.frozen || this.state.phase === "ended") syncArray(this.state.leaderboard, board, () => new LeaderboardRowState(), fillPrimitives);
     else for (const c of this.clients) if (this.seats.get(c.sessionId)?.host) c.send(S2C.leaderboardLive, board);
+    /** Class analytics are for the teacher; they do not rank anyone, so a frozen board does not hide them. */
+    syncArray(this.state.goalTallies, tallyGoals(this.state.levels, [...this.contestSeats.keys()].map((seat) => this.progress.get(seat)?.goals)), () => new GoalTallyState(), fillPrimitives);
   }
 
   private end(): void {

@@ -94,6 +94,14 @@ export function describeJournalContract(name: string, open: () => Promise<Journa
       expect((await j.unfinishedRooms()).map((r) => r.room)).toEqual([aRoom({ phase: "running", config: { seed: 99 } })]);
     });
 
+    it("looks up one room's record, ended or not, and nothing for an unknown id", async () => {
+      const j = await start();
+      await j.roomCreated(aRoom({ kind: "contest", config: { seats: [{ seat: "s1" }] } }));
+      await j.roomEnded(aRoom().roomId);
+      expect(await j.room(aRoom().roomId)).toEqual(aRoom({ kind: "contest", config: { seats: [{ seat: "s1" }] }, phase: "ended" }));
+      expect(await j.room("NOROOM")).toBeUndefined();
+    });
+
     it("lists rooms by creation time, then id", async () => {
       const j = await start();
       await j.roomCreated(aRoom({ roomId: "ZZZZZZ", createdAtMs: 5 }));
