@@ -1,31 +1,22 @@
+// Type-only: erased at run time, so no import cycle with process.ts (which calls buildPlan).
+import type { ProcessSpec } from "./process.ts";
 import type { AppProfile } from "./profile.ts";
 import { expandKubernetesVars, resolveArgv, runsAsScript, startErrorFor } from "./entrypoint.ts";
 import type { FileEvent, LogLine, PlanCycle, ProcessPlan } from "./plan.ts";
 import { runCommand } from "./shell/commands.ts";
 import { newSim, type SimEvent } from "./shell/sim.ts";
 
-export interface ProcessSpecLike {
-  image: string;
-  profile: AppProfile;
-  command?: string[];
-  args?: string[];
-  env: Record<string, string>;
-  mountedFiles: Record<string, string>;
-  hostname?: string;
-  startedAtUnixMs?: number;
-  resolve?: (name: string) => string | undefined;
-}
 
 /** When a process that lacks a required environment variable gives up. */
 export const MISSING_ENV_EXIT_MS = 50;
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /** The environment a container process sees: the image's PATH, the runtime's HOSTNAME, the pod's env, HOME. */
-function processEnv(spec: ProcessSpecLike, hostname: string): Record<string, string> {
+function processEnv(spec: ProcessSpec, hostname: string): Record<string, string> {
   return { PATH: DEFAULT_PATH, HOSTNAME: hostname, ...spec.env, HOME: spec.env.HOME ?? "/root" };
 }
 
-export function buildPlan(spec: ProcessSpecLike): ProcessPlan {
+export function buildPlan(spec: ProcessSpec): ProcessPlan {
   const p = spec.profile;
   const hostname = spec.hostname ?? spec.env.HOSTNAME ?? "localhost";
   const env = processEnv(spec, hostname);
